@@ -1,0 +1,65 @@
+"""The `linkdesk` command: no subcommand opens the app; subcommands script the same store.
+
+Each command module adds its subparsers with `add_commands(subparsers, common)` and sets
+`func(args) -> int`. Expected failures become one `linkdesk: error: …` line and the exit
+code from DESIGN.md; programming errors are left to show their traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from linkdesk import __version__
+from linkdesk.store.errors import StoreError
+
+from . import store_commands
+from .common import CommandError
+from .passphrases import NoPassphrase
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Options every command accepts, before or after the subcommand name.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the store folder to use (default: your LinkDesk data folder)")
+    common.add_argument("--passphrase-stdin", action="store_true", default=argparse.SUPPRESS,
+                        help="read the passphrase from the first line of standard input")
+
+    parser = argparse.ArgumentParser(
+        prog="linkdesk",
+        parents=[common],
+        description="LinkDesk, the social prescribing link worker's desktop. "
+        "With no command, opens the app.",
+        epilog="The passphrase comes from LINKDESK_PASSPHRASE, --passphrase-stdin, or a prompt. "
+        "Exit codes: 0 ok, 1 failed, 2 usage, 3 wrong passphrase, 4 damaged or not a LinkDesk store.",
+    )
+    parser.add_argument("--version", action="version", version=f"LinkDesk {__version__}")
+    parser.set_defaults(func=store_commands.open_app)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    store_commands.add_commands(subparsers, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.passphrase_stdin = getattr(args, "passphrase_stdin", False)
+    try:
+        return args.func(args) or 0
+    except StoreError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except NoPassphrase as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except CommandError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 1)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"linkdesk: error: {message}", file=sys.stderr)
+    return code

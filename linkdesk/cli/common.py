@@ -1,0 +1,40 @@
+"""What every command shares: the store folder, passphrases, opening, and its error type."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from linkdesk.paths import resolve_data_dir
+from linkdesk.store import Store, open_store
+
+from .passphrases import PassphraseSource
+
+
+class CommandError(Exception):
+    """An expected failure that is not a store error (a bad date, a bad file...)."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def data_dir(args) -> Path:
+    return resolve_data_dir(args.data_dir)
+
+
+def passphrases(args) -> PassphraseSource:
+    return PassphraseSource(args.passphrase_stdin)
+
+
+def open_for(args) -> Store:
+    """Unlock the store named by --data-dir with the passphrase from its usual sources."""
+    folder = data_dir(args)
+    return open_store(folder, passphrases(args).current(f"Passphrase for {folder}: "))
+
+
+def parse_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{option} must be a date like 2026-11-25, not {text!r}", exit_code=2) from None

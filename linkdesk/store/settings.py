@@ -1,0 +1,34 @@
+"""Store-wide settings (lock timeout, backup folder...) kept inside the encrypted store."""
+
+from __future__ import annotations
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from .base import Base
+
+IDLE_LOCK_MINUTES = "idle_lock_minutes"
+BACKUP_FOLDER = "backup_folder"
+
+DEFAULTS = {
+    IDLE_LOCK_MINUTES: "5",
+    BACKUP_FOLDER: "",  # empty: the "backups" folder inside the store folder
+}
+
+
+class AppSetting(Base):
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+def get_setting(session: Session, key: str) -> str:
+    row = session.get(AppSetting, key)
+    return row.value if row is not None else DEFAULTS[key]
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    session.merge(AppSetting(key=key, value=value))
