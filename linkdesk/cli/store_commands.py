@@ -10,8 +10,7 @@ from pathlib import Path
 from linkdesk.demo import DEMO_PASSPHRASE, create_demo_store
 from linkdesk.store import create_store, store_exists
 from linkdesk.store import audit as audit_log
-from linkdesk.store.backup import backup_store, default_backup_folder, restore_store, run_automatic_backup
-from linkdesk.store.settings import BACKUP_FOLDER, get_setting
+from linkdesk.store.backup import backup_folder_for, backup_store, restore_store, run_automatic_backup
 from linkdesk.store.store import check_store
 
 from .common import CommandError, data_dir, open_for, parse_date, passphrases
@@ -116,9 +115,7 @@ def backup(args) -> int:
         if args.dest:
             target = backup_store(store, Path(args.dest).expanduser())
         else:
-            with store.session() as session:
-                configured = get_setting(session, BACKUP_FOLDER)
-            target = run_automatic_backup(store, Path(configured) if configured else default_backup_folder(store.folder))
+            target = run_automatic_backup(store, backup_folder_for(store))
     finally:
         store.close()
     print(f"Verified backup written to {target}")

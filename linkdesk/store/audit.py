@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String, Text, select
@@ -67,3 +68,24 @@ def list_events(session: Session, since: datetime | None = None, limit: int | No
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit event as the UI shows it (times in UTC; the UI converts to local time)."""
+
+    at: datetime
+    actor: str
+    action: str
+    entity: str | None
+    entity_id: str | None
+    detail: str
+
+
+def read_events(store, since: datetime | None = None, limit: int | None = None) -> list[AuditRow]:
+    """The audit log for display, newest first. Reading it is not itself audited."""
+    with store.session() as session:
+        return [
+            AuditRow(event.at, event.actor, event.action, event.entity, event.entity_id, event.detail)
+            for event in list_events(session, since, limit)
+        ]

@@ -32,6 +32,14 @@ def default_backup_folder(store_folder: Path) -> Path:
     return Path(store_folder) / "backups"
 
 
+def backup_folder_for(store: Store) -> Path:
+    """Where automatic backups go: the configured folder, else `backups` inside the store folder."""
+    from .settings import BACKUP_FOLDER, read_setting
+
+    configured = read_setting(store, BACKUP_FOLDER)
+    return Path(configured) if configured else default_backup_folder(store.folder)
+
+
 def backup_store(store: Store, target: Path, *, audit_it: bool = True) -> Path:
     """Write a verified backup to the folder `target`, which must be new or empty."""
     target = Path(target)
@@ -117,6 +125,12 @@ def run_automatic_backup(store: Store, folder: Path, now: datetime | None = None
     target = backup_store(store, Path(folder) / f"{AUTO_PREFIX}{now.strftime(_STAMP)}")
     rotate(folder)
     return target
+
+
+def backup_if_due(store: Store) -> Path | None:
+    """The daily automatic backup, run after unlock: None if today's already exists."""
+    folder = backup_folder_for(store)
+    return run_automatic_backup(store, folder) if automatic_backup_due(folder) else None
 
 
 def rotate(folder: Path) -> list[Path]:

@@ -29,3 +29,14 @@ def take_drafts(session: Session) -> dict[str, dict]:
     drafts = {row.key: json.loads(row.payload) for row in session.scalars(select(Draft))}
     session.execute(delete(Draft))
     return drafts
+
+
+def park(store, drafts: dict[str, dict]) -> None:
+    if drafts:
+        with store.session() as session:
+            park_drafts(session, drafts)
+
+
+def take(store) -> dict[str, dict]:
+    with store.session() as session:
+        return take_drafts(session)

@@ -51,6 +51,16 @@ def connect_raw(db_path: Path, key: bytes, *, read_only: bool = False) -> sqlcip
     return connection
 
 
+def sqlcipher_library_version() -> str:
+    """The SQLCipher version of the library in use, without opening any store."""
+    connection = sqlcipher.connect(":memory:")
+    try:
+        row = connection.execute("PRAGMA cipher_version").fetchone()
+        return row[0] if row and row[0] else "none (no encryption available)"
+    finally:
+        connection.close()
+
+
 def apply_pragmas(connection: sqlcipher.Connection, cache_mib: int = DEFAULT_CACHE_MIB) -> None:
     """Per-connection settings. The first statement to read the file also proves the key."""
     connection.execute("PRAGMA journal_mode = WAL")

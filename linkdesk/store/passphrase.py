@@ -9,8 +9,6 @@ MIN_LENGTH = 10
 
 def validate_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
     """Raise WeakPassphrase with a message a person can act on."""
-    if repeated is not None and passphrase != repeated:
-        raise WeakPassphrase("The two passphrases are not the same. Type them again.")
     if len(passphrase) < MIN_LENGTH:
         raise WeakPassphrase(
             f"The passphrase must be at least {MIN_LENGTH} characters long "
@@ -18,6 +16,8 @@ def validate_new_passphrase(passphrase: str, repeated: str | None = None) -> Non
         )
     if passphrase.strip() != passphrase:
         raise WeakPassphrase("The passphrase must not start or end with a space.")
+    if repeated is not None and passphrase != repeated:
+        raise WeakPassphrase("The two passphrases are not the same. Type them again.")
 
 
 def strength_hint(passphrase: str) -> str:

@@ -32,3 +32,22 @@ def set_setting(session: Session, key: str, value: str) -> None:
     if key not in DEFAULTS:
         raise KeyError(key)
     session.merge(AppSetting(key=key, value=value))
+
+
+def read_setting(store, key: str) -> str:
+    with store.session() as session:
+        return get_setting(session, key)
+
+
+def write_setting(store, key: str, value: str) -> None:
+    with store.session() as session:
+        set_setting(session, key, value)
+
+
+def idle_lock_minutes(store) -> int:
+    """The idle time before the app locks itself; a damaged value falls back to the default."""
+    try:
+        minutes = int(read_setting(store, IDLE_LOCK_MINUTES))
+    except ValueError:
+        minutes = int(DEFAULTS[IDLE_LOCK_MINUTES])
+    return max(1, min(minutes, 240))

@@ -1,0 +1,54 @@
+"""Starting the app: QApplication, the main window, and the handler for unexpected errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from linkdesk import __version__
+from linkdesk.demo import DEMO_PASSPHRASE
+from linkdesk.store import Store
+
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+_STARTED = time.perf_counter()
+
+
+def _show_unexpected_error(kind, error, trace) -> None:
+    """A bug must be seen, not hidden: show it, and keep the details for a bug report."""
+    details = "".join(traceback.format_exception(kind, error, trace))
+    sys.stderr.write(details)
+    box = QMessageBox(QMessageBox.Icon.Critical, "LinkDesk",
+                      "Something went wrong inside LinkDesk. Your saved work is safe in the store.\n\n"
+                      "Please send the details below to your IT team.")
+    box.setDetailedText(details)
+    box.exec()
+
+
+def run_app(folder: Path, store: Store | None = None, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LinkDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("LinkDesk")
+    sys.excepthook = _show_unexpected_error
+    runner = TaskRunner(app)
+    hint = f'Demo store with fictional data: the passphrase is "{DEMO_PASSPHRASE}".' if demo else ""
+    window = MainWindow(Path(folder), runner, demo_hint=hint)
+    window.start(store)
+    window.show()
+    if os.environ.get("LINKDESK_BENCH_EXIT_ON_SHOW") == "1":
+        # For benchmarks/startup.py: report when the first window is up, then quit.
+        def report() -> None:
+            print(f"shown {time.perf_counter() - _STARTED:.3f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    return app.exec()
