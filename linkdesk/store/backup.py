@@ -22,7 +22,7 @@ from .keys import HEADER_NAME, write_header
 from .store import DB_NAME, STORE_FILES, Store, open_store, read_store_header, unlock_key
 
 AUTO_PREFIX = "linkdesk-backup-"
-_AUTO_NAME = re.compile(r"^linkdesk-backup-(\d{8}-\d{6})$")
+_AUTO_NAME = re.compile(r"^linkdesk-backup-(\d{8}-\d{6})(?:-\d+)?$")
 _STAMP = "%Y%m%d-%H%M%S"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -122,7 +122,13 @@ def automatic_backup_due(folder: Path, today: date | None = None) -> bool:
 def run_automatic_backup(store: Store, folder: Path, now: datetime | None = None) -> Path:
     """Write today's backup into `folder` and prune what rotation no longer keeps."""
     now = now or datetime.now()
-    target = backup_store(store, Path(folder) / f"{AUTO_PREFIX}{now.strftime(_STAMP)}")
+    name = f"{AUTO_PREFIX}{now.strftime(_STAMP)}"
+    target = Path(folder) / name
+    suffix = 1
+    while target.exists():  # two backups in one second (Back up now just after unlock)
+        suffix += 1
+        target = Path(folder) / f"{name}-{suffix}"
+    target = backup_store(store, target)
     rotate(folder)
     return target
 

@@ -1,0 +1,134 @@
+"""Tools and File menu actions on a real store: passphrase, backup, restore, settings, about, audit."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from linkdesk.store import TEST_KDF, WrongPassphrase, create_store, open_store
+from linkdesk.store.audit import AuditRow, read_events
+from linkdesk.store.backup import list_automatic_backups
+from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting
+from linkdesk.ui import store_actions
+from linkdesk.ui.audit_view import AuditLogDialog, AuditTableModel
+
+from ..conftest import PASSPHRASE
+
+NEW_PASSPHRASE = "Zażółć gęślą jaźń نہیں"
+
+
+@pytest.fixture
+def window(make_window, store_dir, qtbot):
+    create_store(store_dir, PASSPHRASE, kdf=TEST_KDF).close()
+    made = make_window()
+    made.start()
+    qtbot.keyClicks(made.unlock_page.passphrase, PASSPHRASE)
+    made.unlock_page.submit()
+    assert made.store is not None
+    return made
+
+
+def test_change_passphrase_re_encrypts_and_the_old_one_stops_working(window, qtbot, store_dir):
+    dialog = store_actions.ChangePassphraseDialog(window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    # QTest cannot type non-ASCII keys; such text arrives through an input method anyway.
+    dialog.new.setText(NEW_PASSPHRASE)
+    dialog.repeated.setText(NEW_PASSPHRASE)
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    window.lock()
+    with pytest.raises(WrongPassphrase):
+        open_store(store_dir, PASSPHRASE)
+    open_store(store_dir, NEW_PASSPHRASE).close()
+
+
+def test_change_passphrase_with_the_wrong_current_one_changes_nothing(window, qtbot, store_dir):
+    dialog = store_actions.ChangePassphraseDialog(window)
+    qtbot.addWidget(dialog)
+    header_before = (store_dir / "linkdesk.key").read_bytes()
+    qtbot.keyClicks(dialog.current, "not my passphrase")
+    dialog.new.setText(NEW_PASSPHRASE)
+    dialog.repeated.setText(NEW_PASSPHRASE)
+    dialog.submit()
+    assert "does not unlock" in dialog.message.text()
+    assert dialog.isEnabled()
+    assert (store_dir / "linkdesk.key").read_bytes() == header_before
+
+
+def test_back_up_now_writes_a_verified_backup_that_opens(window, store_dir):
+    before = list_automatic_backups(store_dir / "backups")
+    assert len(before) == 1  # the automatic one, written after unlock
+    store_actions.back_up_now(window)  # within the same second: must not collide
+    backups = list_automatic_backups(store_dir / "backups")
+    assert len(backups) == 2
+    assert "Verified backup written" in window.statusBar().currentMessage()
+    for backup in backups:
+        open_store(backup.path, PASSPHRASE).close()
+
+
+def test_restore_from_backup_reopens_the_backup_and_keeps_the_old_store(window, store_dir, tmp_path):
+    backup = tmp_path / "usb" / "monday"
+    from linkdesk.store.backup import backup_store
+
+    backup_store(window.store, backup)
+    window.store.audit("export", "patient", 1, detail="made after the backup")
+
+    store_actions.restore_backup(window, backup, PASSPHRASE)
+
+    assert window.store is not None
+    details = [row.detail for row in read_events(window.store)]
+    assert "made after the backup" not in details
+    assert any(d.startswith("restored from") for d in details)
+    assert list(store_dir.glob("replaced-*/linkdesk.db"))
+    assert "Restored from" in window.statusBar().currentMessage()
+
+
+def test_restore_with_the_wrong_passphrase_says_so_and_changes_nothing(window, store_dir, tmp_path):
+    from linkdesk.store.backup import backup_store
+
+    backup = backup_store(window.store, tmp_path / "backup")
+    store_actions.restore_backup(window, backup, "the wrong passphrase")
+    assert window.store is None  # it locked first
+    assert "does not unlock" in window.unlock_page.message.text()
+    assert not list(store_dir.glob("replaced-*"))
+    open_store(store_dir, PASSPHRASE).close()
+
+
+def test_settings_change_the_idle_lock_and_persist(window, qtbot):
+    dialog = store_actions.SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.idle_minutes.setValue(12)
+    dialog.save()
+    assert read_setting(window.store, IDLE_LOCK_MINUTES) == "12"
+    assert window.idle._timer.interval() == 12 * 60_000
+
+
+def test_about_names_version_folder_and_cipher(window, store_dir):
+    text = store_actions.about_text(window)
+    assert str(store_dir) in text
+    assert "SQLCipher:</b> 4." in text
+    assert "Argon2id" in text
+    window.lock()
+    assert "SQLCipher:</b> 4." in store_actions.about_text(window)
+
+
+def test_audit_log_dialog_lists_events_newest_first_and_filters(window, qtbot):
+    window.store.audit("export", "patient", 42, detail="subject access request")
+    dialog = AuditLogDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    first = dialog.proxy.index(0, AuditTableModel.ACTION).data()
+    assert first == "export"
+    assert dialog.proxy.index(0, AuditTableModel.RECORD).data() == "patient 42"
+    qtbot.keyClicks(dialog.filter, "subject access")
+    assert dialog.proxy.rowCount() == 1
+    assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
+
+
+def test_audit_table_model_without_any_widget():
+    model = AuditTableModel()
+    model.set_rows([AuditRow(datetime(2026, 11, 25, 9, 30), "sam", "unlock", None, None, "")])
+    assert model.rowCount() == 1 and model.columnCount() == 5
+    assert model.index(0, AuditTableModel.WHO).data() == "sam"
+    assert model.index(0, AuditTableModel.RECORD).data() == ""
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "When"
