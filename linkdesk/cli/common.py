@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -38,3 +40,15 @@ def parse_date(text: str, option: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"{option} must be a date like 2026-11-25, not {text!r}", exit_code=2) from None
+
+
+def require_display() -> None:
+    """On Linux, Qt aborts without a display; say so plainly instead (Windows and macOS always have one)."""
+    if not sys.platform.startswith("linux"):
+        return
+    if any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return
+    raise CommandError(
+        "no display found: the LinkDesk window needs a desktop session. "
+        "The other commands (see linkdesk --help) work without one."
+    )

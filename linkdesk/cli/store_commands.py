@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from linkdesk.store import audit as audit_log
 from linkdesk.store.backup import backup_folder_for, backup_store, restore_store, run_automatic_backup
 from linkdesk.store.store import check_store
 
-from .common import CommandError, data_dir, open_for, parse_date, passphrases
+from .common import CommandError, data_dir, open_for, parse_date, passphrases, require_display
 
 EXIT_DAMAGED = 4
 
@@ -50,6 +51,7 @@ def add_commands(subparsers, common) -> None:
 
 
 def open_app(args) -> int:
+    require_display()
     from linkdesk.ui.app import run_app  # Qt is loaded only when a window is wanted
 
     return run_app(data_dir(args))
@@ -65,21 +67,31 @@ def init(args) -> int:
 
 
 def demo(args) -> int:
-    if args.data_dir:
+    if not args.no_gui:
+        require_display()
+    temporary = not args.data_dir
+    if temporary:
+        folder = Path(tempfile.mkdtemp(prefix="linkdesk-demo-")) / "store"
+    else:
         folder = data_dir(args)
         if store_exists(folder):
             raise CommandError(f"{folder} already holds a store; demo data only goes into a new folder")
-    else:
-        folder = Path(tempfile.mkdtemp(prefix="linkdesk-demo-")) / "store"
     store = create_demo_store(folder, DEMO_PASSPHRASE)
     print(f"Demo store (fictional data only) in {folder}")
     print(f"Its passphrase is: {DEMO_PASSPHRASE}")
     if args.no_gui:
         store.close()
+        if temporary:
+            print("It is temporary: use --data-dir to keep a demo store.")
+            shutil.rmtree(folder.parent)
         return 0
     from linkdesk.ui.app import run_app
 
-    return run_app(folder, store=store, demo=True)
+    try:
+        return run_app(folder, store=store, demo=True)
+    finally:
+        if temporary:
+            shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 def check(args) -> int:

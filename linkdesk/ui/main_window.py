@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout_ms(self._idle_override_ms or idle_lock_minutes(store) * 60_000)
         self.idle.start()
         self.stack.setCurrentWidget(self.tab_widget)
+        self.tab_widget.currentWidget().setFocus()  # keyboard users carry on straight away
         self.store_label.setText(f"Store: {store.folder}")
         self._set_unlocked(True)
         self.runner.run(lambda task: backup_if_due(store), self._backed_up, self.show_error)
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             tab.clear_for_lock()
         self.clipboard.clear_if_ours()
+        self.statusBar().clearMessage()  # a message may name a patient
         self.store.close()
         self.store = None
         self._set_unlocked(False)

@@ -81,10 +81,10 @@ class ChangePassphraseDialog(QDialog):
         try:
             validate_new_passphrase(new, repeated)
         except WeakPassphrase as error:
-            self.message.setText(str(error))
+            self.message.show_error(str(error))
             return
         self.setEnabled(False)
-        self.message.setText("Re-encrypting the store…")
+        self.message.show_info("Re-encrypting the store…")
         store = self._window.store
         self._window.runner.run(lambda task: store.change_passphrase(current, new, repeated), self._done, self._failed)
 
@@ -94,7 +94,7 @@ class ChangePassphraseDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.show_error(str(error))
 
 
 def change_passphrase(window) -> None:
@@ -152,8 +152,8 @@ def restore_backup(window, backup: Path, passphrase: str) -> None:
         kept = f" The replaced store is kept in {aside}." if aside else ""
         window.show_status(f"Restored from {backup}.{kept}")
 
-    window.unlock_page.message.setText("Checking and restoring the backup…")
-    window.runner.run(work, done, lambda error: window.unlock_page.message.setText(str(error)))
+    window.unlock_page.message.show_info("Checking and restoring the backup…")
+    window.runner.run(work, done, lambda error: window.unlock_page.message.show_error(str(error)))
 
 
 # -- audit, settings, about ------------------------------------------------------------

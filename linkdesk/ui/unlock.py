@@ -103,10 +103,10 @@ class UnlockPage(_CentredPage):
     def submit(self) -> None:
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.message.setText("Type your passphrase.")
+            self.message.show_error("Type your passphrase.")
             return
         self._set_busy(True)
-        self.message.setText("Unlocking…")
+        self.message.show_info("Unlocking…")
         folder = self.folder
         self._runner.run(lambda task: open_store(folder, passphrase), self._opened, self._failed)
 
@@ -121,7 +121,7 @@ class UnlockPage(_CentredPage):
         if isinstance(error, StoreNotFound):
             self.no_store.emit()
             return
-        self.message.setText(str(error))
+        self.message.show_error(str(error))
         self.restore_button.setVisible(isinstance(error, (DamagedStore, NewerStore)))
         if isinstance(error, WrongPassphrase):
             self.passphrase.selectAll()
@@ -186,10 +186,10 @@ class CreateStorePage(_CentredPage):
         try:
             validate_new_passphrase(passphrase, repeated)
         except WeakPassphrase as error:
-            self.message.setText(str(error))
+            self.message.show_error(str(error))
             return
         self._set_busy(True)
-        self.message.setText("Creating your store…")
+        self.message.show_info("Creating your store…")
         folder, kdf = self.folder, self._kdf
         self._runner.run(
             lambda task: create_store(folder, passphrase, repeated=repeated, kdf=kdf),
@@ -206,7 +206,7 @@ class CreateStorePage(_CentredPage):
 
     def _failed(self, error: StoreError) -> None:
         self._set_busy(False)
-        self.message.setText(str(error))
+        self.message.show_error(str(error))
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.passphrase, self.repeated, self.create_button):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 
@@ -16,12 +17,37 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
     return label
 
 
-def message_label() -> QLabel:
-    """Where a screen tells the user what went wrong or what is happening."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setAccessibleName("Message")
-    return label
+class MessageLabel(QLabel):
+    """Where a screen says what is happening, or what went wrong (bold, in the error colour)."""
+
+    ERROR_COLOUR = "#b3261e"  # dark red with enough contrast on the light and dark palettes' bases
+
+    def __init__(self):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setAccessibleName("Message")
+        self._normal = self.palette()
+
+    def show_info(self, text: str) -> None:
+        self.setPalette(self._normal)
+        font = self.font()
+        font.setBold(False)
+        self.setFont(font)
+        self.setText(text)
+
+    def show_error(self, text: str) -> None:
+        palette = QPalette(self._normal)
+        palette.setColor(QPalette.ColorRole.WindowText, self.ERROR_COLOUR)
+        self.setPalette(palette)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setText(text)
+        self.setAccessibleDescription("Error")
+
+
+def message_label() -> MessageLabel:
+    return MessageLabel()
 
 
 def password_field(accessible_name: str) -> QLineEdit:
