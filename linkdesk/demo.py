@@ -28,4 +28,6 @@ def populate(store: Store) -> None:
 
 def _feature_demos():
     # Features register here as they arrive, in dependency order.
-    return []
+    from linkdesk.directory import demo as directory_demo
+
+    return [directory_demo.add_demo_data]

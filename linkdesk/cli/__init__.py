@@ -13,7 +13,7 @@ import sys
 from linkdesk import __version__
 from linkdesk.store.errors import StoreError
 
-from . import store_commands
+from . import directory_commands, store_commands
 from .common import CommandError
 from .passphrases import NoPassphrase
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=store_commands.open_app)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     store_commands.add_commands(subparsers, common)
+    directory_commands.add_commands(subparsers, common)
     return parser
 
 

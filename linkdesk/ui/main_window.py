@@ -35,10 +35,12 @@ class EmptyStateTab(WorkspaceTab):
 
 
 def default_tabs() -> list[TabFactory]:
+    from .directory.tab import DirectoryTab
+
     return [
         lambda context: EmptyStateTab(context, "Patients", "The caseload will be shown here."),
         lambda context: EmptyStateTab(context, "Plans", "Shared plans and wellbeing measures will be shown here."),
-        lambda context: EmptyStateTab(context, "Directory", "The community directory will be shown here."),
+        DirectoryTab,
     ]
 
 

@@ -3,13 +3,15 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from linkdesk.schema import metadata
+from linkdesk.schema import include_name, metadata
 from linkdesk.store import migrate
 
 
 def test_migrated_schema_matches_the_models(store):
     with store.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": include_name}), metadata
+        )
     assert differences == []
 
 

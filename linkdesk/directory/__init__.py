@@ -1,0 +1,1 @@
+"""The community directory: ORUK-shaped services, search, import, export and the ORUK feed."""

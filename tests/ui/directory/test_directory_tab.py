@@ -1,0 +1,171 @@
+"""The Directory tab driven as a link worker would, over the real demo directory."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from linkdesk.directory import demo
+from linkdesk.directory.detail import get_service_detail
+from linkdesk.directory.oruk_import import import_path
+from linkdesk.directory.search import search_services
+from linkdesk.store.audit import read_events
+from linkdesk.ui.directory.results_model import ServiceTableModel
+from linkdesk.ui.directory.tab import DirectoryTab
+from linkdesk.ui.directory.transfer import Transfer
+from linkdesk.ui.lock import ClipboardGuard
+from linkdesk.ui.workspace import WorkspaceContext
+
+
+@pytest.fixture
+def tab(qtbot, store, runner):
+    demo.add_demo_data(store)
+    made = DirectoryTab(WorkspaceContext(runner, ClipboardGuard(), lambda text: None))
+    qtbot.addWidget(made)
+    made.store_opened(store)
+    yield made
+    made.clear_for_lock()  # as the lock does: stop the timers before the store closes
+
+
+def _type(qtbot, tab, text):
+    tab.search_box.clear()
+    qtbot.keyClicks(tab.search_box, text)
+    qtbot.waitUntil(lambda: not tab._search_timer.isActive() and not tab._detail_timer.isActive(), timeout=2000)
+
+
+def _names(tab):
+    return [tab.proxy.index(row, ServiceTableModel.NAME).data() for row in range(tab.proxy.rowCount())]
+
+
+def test_typing_narrows_the_list_and_shows_the_first_match(tab, qtbot):
+    everything = tab.proxy.rowCount()
+    assert everything >= 100
+    _type(qtbot, tab, "walk")
+    names = _names(tab)
+    assert 0 < len(names) < everything
+    assert "Cotteridge Walking Group" in " ".join(names)
+    first = tab.model.summary(0)
+    assert tab.detail.detail.id == first.id  # the first match is shown
+    text = tab.detail.browser.toPlainText()
+    assert first.name in text and "When" in text and first.next_session.split(",")[0] in text
+    assert tab.count_label.text().startswith(f"{len(names)} service")
+
+
+def test_filters_match_what_the_search_function_returns(tab, qtbot, store):
+    tab.filter_bar.free_only.setChecked(True)
+    tab.filter_bar.day.setCurrentIndex(tab.filter_bar.day.findText("Tuesday"))
+    qtbot.waitUntil(lambda: not tab._search_timer.isActive(), timeout=2000)
+    expected = search_services(store, "", tab.filter_bar.filters(), "relevance")
+    assert [tab.model.summary(row).id for row in range(tab.model.rowCount())] == [s.id for s in expected]
+    assert all(tab.model.summary(row).free for row in range(tab.model.rowCount()))
+    assert tab.model.rowCount() > 0
+
+
+def test_a_postcode_filter_that_makes_no_sense_is_explained(tab, qtbot):
+    qtbot.keyClicks(tab.filter_bar.place, "!!")
+    qtbot.waitUntil(lambda: not tab._search_timer.isActive(), timeout=2000)
+    assert tab.message.text()  # a plain message, not a crash
+    assert tab.proxy.rowCount() > 0  # the last good results stay
+
+
+def test_shortlist_checked_today_and_notes_are_saved_and_audited(tab, qtbot, store):
+    _type(qtbot, tab, "Cotteridge Walking Group")
+    service_id = tab.detail.detail.id
+    was_favourite = tab.detail.detail.favourite
+    qtbot.mouseClick(tab.detail.favourite, Qt.MouseButton.LeftButton)
+    assert get_service_detail(store, service_id).favourite is not was_favourite
+    qtbot.mouseClick(tab.detail.verify, Qt.MouseButton.LeftButton)
+    assert not get_service_detail(store, service_id).possibly_out_of_date
+    tab.detail.notes.setPlainText("Ask for Jan at the door")
+    assert tab.detail.save_notes.isEnabled()
+    qtbot.mouseClick(tab.detail.save_notes, Qt.MouseButton.LeftButton)
+    assert get_service_detail(store, service_id).local_notes == "Ask for Jan at the door"
+    assert not tab.detail.save_notes.isEnabled()
+    audited = [(row.action, row.entity) for row in read_events(store)]
+    assert ("update", "service") in audited
+
+
+def test_adding_a_service_with_no_name_is_refused_then_saved_when_named(tab, qtbot, store):
+    dialog = tab.add_service()
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert "name" in dialog.message.text()
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.name, "Kings Heath Knit and Natter")
+    dialog.submit()
+    assert "organisation" in dialog.message.text()
+    qtbot.keyClicks(dialog.organisation, "Kings Heath Community Centre")
+    qtbot.keyClicks(dialog.postcode, "B14 7SJ")
+    dialog._add_session(None)
+    dialog.free.setChecked(True)
+    dialog.submit()
+    assert dialog.message.text() == ""
+    assert not dialog.isVisible()
+    found = search_services(store, "knit natter")
+    assert [s.name for s in found] == ["Kings Heath Knit and Natter"]
+    assert tab.detail.detail.name == "Kings Heath Knit and Natter"
+    assert tab.detail.detail.cost == "Free"
+
+
+def test_editing_keeps_what_was_not_touched(tab, qtbot, store):
+    _type(qtbot, tab, "Cotteridge Walking Group")
+    before = tab.detail.detail
+    dialog = tab.edit_service()
+    qtbot.addWidget(dialog)
+    dialog.alert.setText("No walk on 30 December")
+    dialog.submit()
+    after = get_service_detail(store, before.id)
+    assert after.alert == "No walk on 30 December"
+    assert after.name == before.name and after.when == before.when and after.cost == before.cost
+
+
+def test_archiving_hides_a_service_until_show_archived(tab, qtbot):
+    _type(qtbot, tab, "Cotteridge Walking Group")
+    service_id = tab.detail.detail.id
+    qtbot.mouseClick(tab.detail.archive, Qt.MouseButton.LeftButton)
+    assert tab.model.row_of(service_id) is None
+    tab.filter_bar.include_archived.setChecked(True)
+    qtbot.waitUntil(lambda: not tab._search_timer.isActive(), timeout=2000)
+    assert tab.model.row_of(service_id) is not None
+
+
+def test_lock_clears_the_tab_and_unsaved_notes_come_back(tab, qtbot, store):
+    _type(qtbot, tab, "Cotteridge Walking Group")
+    service_id = tab.detail.detail.id
+    tab.detail.notes.setPlainText("Half-typed note")
+    snapshot = tab.lock_snapshot()
+    tab.clear_for_lock()
+    assert tab.model.rowCount() == 0 and tab.detail.detail is None and tab.search_box.text() == ""
+    assert not tab.search_box.isEnabled()
+    snapshot = json.loads(json.dumps(snapshot))  # it is parked in the store as JSON
+    tab.store_opened(store)
+    tab.restore_snapshot(snapshot)
+    assert tab.detail.detail.id == service_id
+    assert tab.detail.notes.toPlainText() == "Half-typed note"
+    assert tab.detail.notes_unsaved
+
+
+def test_import_from_the_tab_reports_counts_and_refreshes(tab, qtbot, store, tmp_path):
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps({"id": "0b3a5e2c-1111-4a5b-9c8d-000000000001", "name": "Selly Oak Men's Shed",
+                                  "status": "active", "description": "Woodwork and a cuppa."}), encoding="utf-8")
+    finished = []
+    transfer = Transfer(tab, tab.context.runner, store, lambda message: finished.append(message) or tab.refresh(message))
+    transfer.import_source(str(source))
+    assert finished and finished[0].startswith("Import finished: 1 new")
+    _type(qtbot, tab, "men's shed")
+    assert "Selly Oak Men's Shed" in _names(tab)
+
+
+def test_a_broken_import_file_changes_nothing_and_says_why(tab, qtbot, store, tmp_path, monkeypatch):
+    source = tmp_path / "broken.json"
+    source.write_text("{ this is not json", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr("linkdesk.ui.directory.transfer.QMessageBox.warning",
+                        lambda parent, title, text: shown.append(text))
+    before = len(search_services(store, "", limit=100_000))
+    Transfer(tab, tab.context.runner, store, tab.refresh).import_source(str(source))
+    assert shown and "broken.json" in shown[0]
+    assert len(search_services(store, "", limit=100_000)) == before
+    with pytest.raises(Exception):
+        import_path(store, source)
