@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from linkdesk.directory import services
 from linkdesk.directory.detail import draft_for, get_service_detail
 from linkdesk.directory.errors import DirectoryError
-from linkdesk.directory.search import DEFAULT_LIMIT, search_services
+from linkdesk.directory.search import search_services
 
 from ..tasks import register_expected_error
 from ..widgets import message_label
@@ -32,6 +32,9 @@ from .results_model import ServiceTableModel
 from .transfer import Transfer
 
 register_expected_error(DirectoryError)
+
+# A screen shows about twenty rows; a hundred is plenty to scroll, and halves the work per keystroke.
+RESULT_LIMIT = 100
 
 
 class DirectoryTab(WorkspaceTab):
@@ -181,13 +184,13 @@ class DirectoryTab(WorkspaceTab):
         selected = self.detail.detail.id if self.detail.detail else None
         try:
             rows = search_services(self.store, self.search_box.text(), self.filter_bar.filters(),
-                                   self.filter_bar.sort_order())
+                                   self.filter_bar.sort_order(), limit=RESULT_LIMIT)
         except DirectoryError as error:
             self.message.show_error(str(error))
             return
         self.message.show_info(message)
         self.model.set_rows(rows)
-        more = " (the first matches: type more to narrow)" if len(rows) >= DEFAULT_LIMIT else ""
+        more = " (the best matches: type more to narrow)" if len(rows) >= RESULT_LIMIT else ""
         self.count_label.setText(f"{len(rows)} service{'' if len(rows) == 1 else 's'}{more}")
         if selected and self.model.row_of(selected) is not None:
             self.select_service(selected)
