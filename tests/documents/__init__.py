@@ -1,0 +1,1 @@
+"""Tests of linkdesk.documents: fonts, direction, variants and real PDFs read back."""
