@@ -29,10 +29,13 @@ def passphrases(args) -> PassphraseSource:
     return PassphraseSource(args.passphrase_stdin)
 
 
-def open_for(args) -> Store:
-    """Unlock the store named by --data-dir with the passphrase from its usual sources."""
+def open_for(args, source: PassphraseSource | None = None) -> Store:
+    """Unlock the store named by --data-dir with the passphrase from its usual sources.
+
+    Pass `source` when the command reads more from it afterwards (stdin is read only once).
+    """
     folder = data_dir(args)
-    return open_store(folder, passphrases(args).current(f"Passphrase for {folder}: "))
+    return open_store(folder, (source or passphrases(args)).current(f"Passphrase for {folder}: "))
 
 
 def parse_date(text: str, option: str) -> date:

@@ -20,6 +20,7 @@ class PassphraseSource:
     def __init__(self, use_stdin: bool):
         self._use_stdin = use_stdin
         self._lines: list[str] | None = None
+        self._typed: str | None = None  # a prompt asks for the current passphrase only once
 
     def _stdin_line(self, index: int) -> str | None:
         if not self._use_stdin:
@@ -35,7 +36,11 @@ class PassphraseSource:
         if from_env is not None:
             return from_env
         line = self._stdin_line(0)
-        return line if line is not None else _prompt(prompt)
+        if line is not None:
+            return line
+        if self._typed is None:
+            self._typed = _prompt(prompt)
+        return self._typed
 
     def for_new_store(self) -> tuple[str, str]:
         """`init` and `demo`: the current-passphrase sources, but a prompt asks twice."""

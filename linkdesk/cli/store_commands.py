@@ -110,9 +110,9 @@ def check(args) -> int:
 
 def change_passphrase(args) -> int:
     source = passphrases(args)
-    store = open_for(args)
+    store = open_for(args, source)
     try:
-        old = source.current()
+        old = source.current()  # the same answer open_for had: stdin and prompts are read once
         new, repeated = source.new()
         store.change_passphrase(old, new, repeated)
     finally:

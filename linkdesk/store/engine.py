@@ -29,8 +29,13 @@ DatabaseError = sqlcipher.DatabaseError
 def connect_raw(db_path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher.Connection:
     """A keyed DB-API connection in autocommit mode, checked to be really encrypted."""
     if read_only:
+        # mode=ro alone still creates -wal and -shm files beside the database. When neither
+        # exists (a closed store, a backup: nobody has it open and there is no WAL to read),
+        # immutable=1 opens without creating any file.
+        in_use = any(db_path.with_name(db_path.name + suffix).exists() for suffix in ("-wal", "-shm"))
+        options = "mode=ro" if in_use else "mode=ro&immutable=1"
         connection = sqlcipher.connect(
-            f"{db_path.resolve().as_uri()}?mode=ro",
+            f"{db_path.resolve().as_uri()}?{options}",
             uri=True,
             timeout=BUSY_TIMEOUT_SECONDS,
             check_same_thread=False,

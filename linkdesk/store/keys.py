@@ -32,7 +32,9 @@ MIN_MEMORY_KIB = 64 * 1024
 MIN_TIME_COST = 3
 MIN_PARALLELISM = 4
 MAX_MEMORY_KIB = 256 * 1024
-TARGET_SECONDS = 0.3
+# Aim a little above the 0.3 s floor of the 0.3-1.0 s budget, so ordinary jitter stays inside it.
+TARGET_SECONDS = 0.35
+MAX_HEADER_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB: far above what calibration chooses
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,18 @@ TEST_KDF = KdfParams(memory_kib=1024, time_cost=1, parallelism=1)
 
 
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
-    """Raise memory, then passes, from the floor until one derivation takes target_seconds."""
+    """Raise memory, then passes, from the floor until a derivation takes target_seconds."""
     params = KdfParams()
     salt = secrets.token_bytes(16)
     while True:
-        started = time.perf_counter()
-        params.derive("calibration", salt)
-        if time.perf_counter() - started >= target_seconds:
+        # The faster of two runs: one slow run (a busy moment, fresh memory) must not stop
+        # calibration early and leave every later unlock below the 0.3 s floor.
+        seconds = []
+        for _ in range(2):
+            started = time.perf_counter()
+            params.derive("calibration", salt)
+            seconds.append(time.perf_counter() - started)
+        if min(seconds) >= target_seconds:
             return params
         if params.memory_kib < MAX_MEMORY_KIB:
             params = KdfParams(params.memory_kib * 2, params.time_cost, params.parallelism)
@@ -101,10 +108,16 @@ class KeySlot:
 
     @classmethod
     def from_json(cls, data: dict) -> "KeySlot":
-        if data.get("kdf") != "argon2id":
-            raise ValueError(f"unknown key derivation {data.get('kdf')!r}")
+        if not isinstance(data, dict) or data.get("kdf") != "argon2id":
+            raise ValueError("the key header names an unknown key derivation")
         params = KdfParams(int(data["memory_kib"]), int(data["time_cost"]), int(data["parallelism"]))
-        return cls(params, base64.b64decode(data["salt"]), base64.b64decode(data["check"]))
+        salt, check = base64.b64decode(data["salt"]), base64.b64decode(data["check"])
+        # Argon2 would fail (or try to take all memory) on these: treat them as a damaged header.
+        if not (1 <= params.parallelism and 1 <= params.time_cost
+                and 8 * params.parallelism <= params.memory_kib <= MAX_HEADER_MEMORY_KIB
+                and len(salt) >= 8 and len(check) == hashlib.sha256().digest_size):
+            raise ValueError("the key header holds impossible key derivation parameters")
+        return cls(params, salt, check)
 
 
 @dataclass(frozen=True)
