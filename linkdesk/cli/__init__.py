@@ -13,7 +13,7 @@ import sys
 from linkdesk import __version__
 from linkdesk.store.errors import StoreError
 
-from . import directory_commands, store_commands
+from . import directory_commands, patient_commands, store_commands
 from .common import CommandError
 from .passphrases import NoPassphrase
 
@@ -37,10 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit codes: 0 ok, 1 failed, 2 usage, 3 wrong passphrase, 4 damaged or not a LinkDesk store.",
     )
     parser.add_argument("--version", action="version", version=f"LinkDesk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation in a temporary store (no network or display needed) and exit")
     parser.set_defaults(func=store_commands.open_app)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     store_commands.add_commands(subparsers, common)
     directory_commands.add_commands(subparsers, common)
+    patient_commands.add_commands(subparsers, common)
     return parser
 
 
@@ -49,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)
     args.passphrase_stdin = getattr(args, "passphrase_stdin", False)
+    if args.self_test:
+        from linkdesk import selftest
+
+        return selftest.main()
     try:
         return args.func(args) or 0
     except StoreError as exc:

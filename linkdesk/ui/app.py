@@ -6,9 +6,11 @@ import os
 import sys
 import time
 import traceback
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from linkdesk import __version__
@@ -24,7 +26,8 @@ _STARTED = time.perf_counter()
 def _show_unexpected_error(kind, error, trace) -> None:
     """A bug must be seen, not hidden: show it, and keep the details for a bug report."""
     details = "".join(traceback.format_exception(kind, error, trace))
-    sys.stderr.write(details)
+    if sys.stderr is not None:  # a windowed Windows build has no console at all
+        sys.stderr.write(details)
     box = QMessageBox(QMessageBox.Icon.Critical, "LinkDesk",
                       "Something went wrong inside LinkDesk. Your saved work is safe in the store.\n\n"
                       "Please send the details below to your IT team.")
@@ -37,6 +40,9 @@ def run_app(folder: Path, store: Store | None = None, demo: bool = False) -> int
     app.setApplicationName("LinkDesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("LinkDesk")
+    app.setDesktopFileName("org.linkdesk.LinkDesk")  # matches packaging/linux, so Wayland finds the icon
+    icon = resources.files("linkdesk").joinpath("resources", "icons", "linkdesk-256.png")
+    app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = _show_unexpected_error
     runner = TaskRunner(app)
     hint = f'Demo store with fictional data: the passphrase is "{DEMO_PASSPHRASE}".' if demo else ""
