@@ -28,6 +28,7 @@ def populate(store: Store) -> None:
 
 def _feature_demos():
     # Features register here as they arrive, in dependency order.
+    from linkdesk.caseload import demo as caseload_demo
     from linkdesk.directory import demo as directory_demo
 
-    return [directory_demo.add_demo_data]
+    return [directory_demo.add_demo_data, caseload_demo.add_demo_data]

@@ -4,6 +4,7 @@ Used by the test that migrations and models agree, and when writing a new migrat
 (see docs/ARCHITECTURE.md). Each feature package adds its models module here.
 """
 
+from linkdesk.caseload import models as caseload_models  # noqa: F401
 from linkdesk.directory import models as directory_models  # noqa: F401
 from linkdesk.store import audit, drafts, settings  # noqa: F401
 from linkdesk.store.base import Base

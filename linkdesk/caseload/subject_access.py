@@ -1,0 +1,155 @@
+"""Subject access export: everything held about one patient, as JSON and as a readable PDF.
+
+The export is audited ("export") in the same transaction that reads the record, so the
+audit rows in the files include this export, and if the files cannot be written the audit
+row is rolled back with the rest: no half-made export and no false audit entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from linkdesk import __version__
+from linkdesk.store.audit import AuditEvent
+
+from . import referral_rules, vocabulary
+from .errors import ExportFailed
+from .models import LinkWorker, Patient, split_codes
+from .nhs_number import format_nhs_number
+from .patient_form import LABELS
+from .patients import audit_patient, load_patient
+from .subject_access_pdf import render_pdf
+
+_CODED = {"preferred_contact_method": vocabulary.CONTACT_METHODS, "ethnic_category": vocabulary.ETHNIC_CATEGORIES,
+          "sex": vocabulary.SEXES, "gender_identity": vocabulary.GENDER_IDENTITIES}
+
+
+def _text(value) -> object:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, datetime) else value.isoformat()
+    return value
+
+
+def _worker(worker: LinkWorker | None) -> dict | None:
+    if worker is None:
+        return None
+    return {"name": worker.name, "role": worker.role, "phone": worker.phone, "email": worker.email,
+            "organisation": worker.organisation}
+
+
+def _patient_section(patient: Patient) -> dict:
+    section: dict[str, object] = {"LinkDesk id": patient.id}
+    for field, label in LABELS.items():
+        if field == "practice_id":
+            continue
+        value = getattr(patient, field)
+        if field in _CODED:
+            value = vocabulary.label(_CODED[field], value)
+        elif field == "communication_needs":
+            value = [vocabulary.label(vocabulary.AIS_NEEDS, code) for code in sorted(split_codes(value))]
+        elif field == "nhs_number":
+            value = format_nhs_number(value)
+        section[label] = _text(value)
+    section["Record created"] = _text(patient.created_at)
+    section["Record last changed"] = _text(patient.updated_at)
+    return section
+
+
+def gather(session, patient_id: int) -> dict:
+    """Everything held about the patient, with codes turned into words, ready for JSON."""
+    patient = load_patient(session, patient_id)
+    practice = patient.practice
+    referrals = []
+    for referral in patient.referrals:
+        referrals.append({
+            "Referral id": referral.id,
+            "Date received": _text(referral.received_on),
+            "Source": vocabulary.label(vocabulary.REFERRAL_SOURCES, referral.source),
+            "Referrer": referral.referrer,
+            "Needs": [vocabulary.label(vocabulary.NEEDS, code) for code in sorted(referral.need_codes)],
+            "Other need": referral.needs_other,
+            "Reason for referral": referral.reason,
+            "Status": referral_rules.status_label(referral.status),
+            "Discharge reason": dict(referral_rules.DISCHARGE_REASONS).get(referral.discharge_reason or "", ""),
+            "Link worker": _worker(referral.link_worker),
+            "Next contact due": _text(referral.next_contact_due),
+            "Status history": [{
+                "Date": _text(step.changed_on), "From": referral_rules.status_label(step.from_status or ""),
+                "To": referral_rules.status_label(step.to_status), "SNOMED CT code": step.snomed_code or "",
+                "SNOMED CT term": referral_rules.SNOMED_TERMS.get(step.snomed_code or "", ""), "Note": step.note,
+            } for step in referral.status_changes],
+            "Contacts": [{
+                "When": _text(contact.at), "How": vocabulary.label(vocabulary.CONTACT_KINDS, contact.kind),
+                "Minutes": contact.duration_minutes, "Did not attend": contact.did_not_attend,
+                "Notes": contact.notes, "Next step": contact.next_step,
+                "Next contact due": _text(contact.next_contact_due),
+            } for contact in referral.contacts],
+        })
+    events = session.scalars(select(AuditEvent).where(AuditEvent.entity == "patient",
+                                                      AuditEvent.entity_id == str(patient_id))
+                             .order_by(AuditEvent.id))
+    return {
+        "About this export": {
+            "What": "Everything LinkDesk holds about this person (subject access request)",
+            "Exported at": _text(datetime.now()),
+            "Exported by": session.info.get("actor", "unknown"),
+            "Software": f"LinkDesk {__version__}",
+        },
+        "Personal details": _patient_section(patient),
+        "Registered practice": None if practice is None else {
+            "Name": practice.name, "ODS code": practice.ods_code, "Primary care network": practice.pcn},
+        "Referrals": referrals,
+        "Audit log": [{"When (UTC)": _text(event.at), "Who": event.actor, "Action": event.action,
+                       "Detail": event.detail} for event in events],
+    }
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_names(patient_id: int) -> tuple[str, str]:
+    stem = f"linkdesk-patient-{patient_id}-subject-access"
+    return f"{stem}.json", f"{stem}.pdf"
+
+
+def export_subject_access(store, patient_id: int, folder: Path) -> tuple[Path, Path]:
+    """Write the JSON and PDF into `folder` (made if missing); never overwrites an earlier export."""
+    folder = Path(folder)
+    json_path, pdf_path = (folder / name for name in export_names(patient_id))
+    for path in (json_path, pdf_path):
+        if path.exists():
+            raise ExportFailed(f"{path} already exists; choose another folder or move the earlier export.")
+    written: list[Path] = []
+    try:
+        with store.session() as session:
+            load_patient(session, patient_id)  # NotFound before anything is audited
+            audit_patient(session, "export", patient_id, "subject access: JSON and PDF")
+            session.flush()
+            content = gather(session, patient_id)
+            pdf = render_pdf(content)
+            folder.mkdir(parents=True, exist_ok=True)
+            for path, data in ((json_path, json.dumps(content, indent=2, ensure_ascii=False).encode("utf-8")),
+                               (pdf_path, pdf)):
+                _write_atomically(path, data)
+                written.append(path)
+    except OSError as error:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise ExportFailed(f"The export could not be written to {folder}: {error.strerror or error}.") from error
+    return json_path, pdf_path
