@@ -30,5 +30,6 @@ def _feature_demos():
     # Features register here as they arrive, in dependency order.
     from linkdesk.caseload import demo as caseload_demo
     from linkdesk.directory import demo as directory_demo
+    from linkdesk.plans import demo as plans_demo
 
-    return [directory_demo.add_demo_data, caseload_demo.add_demo_data]
+    return [directory_demo.add_demo_data, caseload_demo.add_demo_data, plans_demo.add_demo_data]

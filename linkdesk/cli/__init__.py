@@ -13,7 +13,7 @@ import sys
 from linkdesk import __version__
 from linkdesk.store.errors import StoreError
 
-from . import directory_commands, patient_commands, store_commands
+from . import directory_commands, patient_commands, plan_commands, store_commands
 from .common import CommandError
 from .passphrases import NoPassphrase
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.add_commands(subparsers, common)
     directory_commands.add_commands(subparsers, common)
     patient_commands.add_commands(subparsers, common)
+    plan_commands.add_commands(subparsers, common)
     return parser
 
 

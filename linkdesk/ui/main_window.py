@@ -36,10 +36,11 @@ class EmptyStateTab(WorkspaceTab):
 
 def default_tabs() -> list[TabFactory]:
     from .directory.tab import DirectoryTab
+    from .plans.tab import PlansTab
 
     return [
         lambda context: EmptyStateTab(context, "Patients", "The caseload will be shown here."),
-        lambda context: EmptyStateTab(context, "Plans", "Shared plans and wellbeing measures will be shown here."),
+        PlansTab,
         DirectoryTab,
     ]
 

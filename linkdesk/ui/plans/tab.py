@@ -1,0 +1,326 @@
+"""The Plans tab: pick a patient, edit their shared plan, add activities, record wellbeing, agree versions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkdesk.caseload.listing import filter_rows, list_caseload
+from linkdesk.plans import activities, history, plans
+from linkdesk.plans.errors import PlanError, PlanNotFound
+from linkdesk.plans.plan_form import draft_from_json, draft_to_json
+from linkdesk.plans.suggestions import suggestions
+
+from ..tasks import register_expected_error
+from ..widgets import heading, message_label
+from ..workspace import WorkspaceContext, WorkspaceTab
+from .activities_panel import ActivitiesPanel
+from .measures_panel import MeasuresPanel
+from .plan_editor import PlanEditor
+from .table_models import ID_ROLE, PatientListModel, long_date
+from .versions_panel import VersionsPanel
+
+register_expected_error(PlanError)
+
+SUGGESTION_LIMIT = 25
+
+
+class PlansTab(WorkspaceTab):
+    title = "Plans"
+    lock_key = "plans"
+
+    def __init__(self, context: WorkspaceContext):
+        super().__init__(context)
+        self.patient_id: int | None = None
+        self.patient_row = None
+        self.dirty = False
+        self._all_patients: list = []
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Find a patient: name, NHS number, postcode")
+        self.search_box.setAccessibleName("Find a patient")
+        self.search_box.setClearButtonEnabled(True)
+        self.patient_model = PatientListModel(self)
+        self.patient_list = QListView()
+        self.patient_list.setModel(self.patient_model)
+        self.patient_list.setAccessibleName("Patients")
+        self.patient_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.patient_list.setUniformItemSizes(True)  # fast with a large caseload
+        self.patient_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names elide
+        picker = QWidget()
+        picker_layout = QVBoxLayout(picker)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        picker_layout.addWidget(self.search_box)
+        picker_layout.addWidget(self.patient_list, 1)
+
+        self.patient_label = heading("Choose a patient", 1.3)
+        self.unsaved_label = QLabel()
+        self.unsaved_label.setAccessibleName("Unsaved changes")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip("Save the plan (Ctrl+S)")
+        self.agree_button = QPushButton("A&gree plan")
+        self.agree_button.setToolTip("Keep the plan as it is now as a read-only version the patient agreed")
+        header = QHBoxLayout()
+        header.addWidget(self.patient_label, 1)
+        header.addWidget(self.unsaved_label)
+        header.addWidget(self.save_button)
+        header.addWidget(self.agree_button)
+
+        self.editor = PlanEditor()
+        self.activities = ActivitiesPanel()
+        self.measures = MeasuresPanel()
+        self.versions = VersionsPanel()
+        self.sections = QTabWidget()
+        self.sections.addTab(self.editor, "&Plan")
+        self.sections.addTab(self.activities, "A&ctivities")
+        self.sections.addTab(self.measures, "&Wellbeing")
+        self.sections.addTab(self.versions, "&Versions")
+        self.message = message_label()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.sections, 1)
+        right_layout.addWidget(self.message)
+        splitter = QSplitter()
+        splitter.addWidget(picker)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 860])
+        QVBoxLayout(self).addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(30)
+        self._search_timer.timeout.connect(self.filter_patients)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.patient_list.selectionModel().currentRowChanged.connect(self._patient_clicked)
+        self.editor.changed.connect(self._mark_dirty)
+        self.save_button.clicked.connect(self.save)
+        self.agree_button.clicked.connect(self.agree)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.activities.add_requested.connect(self.add_service)
+        self.activities.changed.connect(self._activities_changed)
+        self.measures.recorded.connect(self.message.show_info)
+        self._set_enabled(False)
+
+    # -- store life ------------------------------------------------------------------------
+
+    def store_opened(self, store) -> None:
+        super().store_opened(store)
+        self.search_box.setEnabled(True)
+        self.patient_list.setEnabled(True)
+        self.reload_patients()
+
+    def showEvent(self, event) -> None:
+        # Patients added in the Patients tab appear here the next time this tab is shown.
+        if self.store is not None:
+            self.reload_patients()
+        super().showEvent(event)
+
+    def lock_snapshot(self) -> dict | None:
+        snapshot = {}
+        if self.search_box.text():
+            snapshot["search"] = self.search_box.text()
+        if self.patient_id is not None:
+            snapshot["patient_id"] = self.patient_id
+            self.editor.commit_open_edits()  # a goal or step still being typed counts as unsaved
+            if self.dirty:
+                snapshot["draft"] = draft_to_json(self.editor.draft())
+            scores = self.measures.entered_scores()
+            if any(value is not None for value in scores.values()):
+                snapshot["scores"] = scores
+        return snapshot or None
+
+    def clear_for_lock(self) -> None:
+        self._search_timer.stop()
+        self.search_box.clear()
+        self._all_patients = []
+        self.patient_model.set_rows([])
+        self._forget_patient()
+        super().clear_for_lock()
+        self.search_box.setEnabled(False)
+        self.patient_list.setEnabled(False)
+
+    def restore_snapshot(self, snapshot: dict) -> None:
+        if snapshot.get("search"):
+            self.search_box.setText(snapshot["search"])
+            self.filter_patients()
+        patient_id = snapshot.get("patient_id")
+        if patient_id is None or not self._load(patient_id):
+            return
+        if "draft" in snapshot:
+            self.editor.set_draft(draft_from_json(snapshot["draft"]))
+            self._mark_dirty()
+        if "scores" in snapshot:
+            self.measures.set_scores(snapshot["scores"])
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.save_button, self.agree_button, self.sections):
+            widget.setEnabled(enabled)
+
+    # -- choosing a patient ---------------------------------------------------------------------
+
+    def reload_patients(self) -> None:
+        """Fetch the caseload off the UI thread: with a large caseload the query can take a while."""
+        store = self.store
+        self.context.runner.run(lambda task: list_caseload(store), self._patients_loaded,
+                                lambda error: self.message.show_error(str(error)))
+
+    def _patients_loaded(self, rows) -> None:
+        if self.store is None:  # locked while loading
+            return
+        self._all_patients = rows
+        self.filter_patients()
+        if self.patient_id is not None and self.patient_row is None:
+            self._show_header()
+
+    def filter_patients(self) -> None:
+        self._search_timer.stop()
+        self.patient_model.set_rows(filter_rows(self._all_patients, self.search_box.text()))
+        self._select_in_list(self.patient_id)
+
+    def _select_in_list(self, patient_id) -> None:
+        row = self.patient_model.row_of(patient_id) if patient_id is not None else None
+        selection = self.patient_list.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            selection.clearCurrentIndex()
+            selection.clearSelection()
+        else:
+            selection.setCurrentIndex(self.patient_model.index(row),
+                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(False)
+
+    def _patient_clicked(self, current, _previous) -> None:
+        if current.isValid():
+            self.choose_patient(current.data(ID_ROLE))
+
+    def choose_patient(self, patient_id: int) -> bool:
+        """Open a patient's plan; unsaved edits to the current one are saved, kept or dropped as the user says."""
+        if patient_id == self.patient_id:
+            return True
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, "Unsaved changes", "Save the changes to this plan before opening another?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                self._select_in_list(self.patient_id)
+                return False
+        return self._load(patient_id)
+
+    def _load(self, patient_id: int) -> bool:
+        try:
+            plan = plans.open_plan(self.store, patient_id)
+        except PlanNotFound as error:
+            self.message.show_error(str(error))
+            return False
+        self.patient_id = patient_id
+        self._show_header()
+        self.editor.set_draft(plans.draft_of(plan))
+        self._set_dirty(False)
+        self._set_enabled(True)
+        self._refresh_activities(plan.activities)
+        self.measures.show_patient(self.store, patient_id)
+        self.versions.show_patient(self.store, patient_id)
+        self.message.clear()
+        self._select_in_list(patient_id)
+        return True
+
+    def _show_header(self) -> None:
+        self.patient_row = row = next((row for row in self._all_patients if row.patient_id == self.patient_id), None)
+        self.patient_label.setText(f"{row.display_name}, born {long_date(row.date_of_birth)}" if row
+                                   else f"Patient {self.patient_id}")
+
+    def _forget_patient(self) -> None:
+        self.patient_id = self.patient_row = None
+        self.patient_label.setText("Choose a patient")
+        self.editor.set_draft(None)
+        self.activities.clear()
+        self.measures.clear()
+        self.versions.clear()
+        self.message.clear()
+        self._set_dirty(False)
+        self._set_enabled(False)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.unsaved_label.setText("Unsaved changes" if dirty else "")
+        self.save_button.setEnabled(dirty)
+
+    def save(self) -> bool:
+        if self.patient_id is None or self.store is None:
+            return False
+        self.editor.commit_open_edits()
+        if not self.dirty:
+            return True
+        try:
+            plan = plans.save_plan(self.store, self.patient_id, self.editor.draft())
+        except PlanError as error:
+            self.message.show_error(str(error))  # the typed text stays in the editor
+            return False
+        self.editor.set_draft(plans.draft_of(plan))
+        self._set_dirty(False)
+        self._refresh_activities(plan.activities)
+        self.versions.show_patient(self.store, self.patient_id)
+        self.message.show_info("Plan saved.")
+        return True
+
+    def agree(self) -> None:
+        if self.patient_id is None or not self.save():
+            return
+        try:
+            version = history.agree_plan(self.store, self.patient_id)
+        except PlanError as error:
+            self.message.show_error(str(error))
+            return
+        self.versions.show_patient(self.store, self.patient_id)
+        self.message.show_info(f"Plan agreed: kept as version {version.number}.")
+
+    # -- activities ------------------------------------------------------------------------
+
+    def _refresh_activities(self, plan_activities=None) -> None:
+        if plan_activities is None:
+            plan_activities = activities.list_activities(self.store, self.patient_id)
+        self.activities.show_plan(self.store, plan_activities,
+                                  suggestions(self.store, self.patient_id, SUGGESTION_LIMIT))
+
+    def _activities_changed(self, message: str) -> None:
+        self._refresh_activities()
+        self.versions.show_patient(self.store, self.patient_id)
+        self.message.show_info(message)
+
+    def add_service(self, service_id: str):
+        """Add a directory service to the current patient's plan as a suggestion (the Directory tab calls this)."""
+        if self.store is None or self.patient_id is None:
+            self.message.show_error("Choose a patient in the Plans tab first, then add the service.")
+            return None
+        try:
+            activity = activities.add_to_plan(self.store, self.patient_id, service_id)
+        except PlanError as error:
+            self.message.show_error(str(error))
+            return None
+        self._activities_changed(f"{activity.service_name} added to the plan.")
+        self.context.show_status(f"{activity.service_name} added to the plan.")
+        return activity
