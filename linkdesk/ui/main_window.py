@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget
 
 from linkdesk.store import Store, store_exists
 from linkdesk.store import drafts as parked_drafts
@@ -22,27 +22,12 @@ from .unlock import CreateStorePage, UnlockPage
 from .workspace import TabFactory, WorkspaceContext, WorkspaceTab
 
 
-class EmptyStateTab(WorkspaceTab):
-    """A tab whose feature has not arrived yet says so plainly instead of showing nothing."""
-
-    def __init__(self, context: WorkspaceContext, title: str, text: str):
-        super().__init__(context)
-        self.title = title
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
-
-
 def default_tabs() -> list[TabFactory]:
     from .directory.tab import DirectoryTab
+    from .patients.tab import PatientsTab
     from .plans.tab import PlansTab
 
-    return [
-        lambda context: EmptyStateTab(context, "Patients", "The caseload will be shown here."),
-        PlansTab,
-        DirectoryTab,
-    ]
+    return [PatientsTab, PlansTab, DirectoryTab]
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +59,7 @@ class MainWindow(QMainWindow):
         self.tabs: list[WorkspaceTab] = [factory(context) for factory in (tabs or default_tabs())]
         for tab in self.tabs:
             self.tab_widget.addTab(tab, tab.title)
+        self._connect_tabs()
         self.stack = QStackedWidget()
         for page in (self.create_page, self.unlock_page, self.tab_widget):
             self.stack.addWidget(page)
@@ -90,6 +76,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menus()
         self._set_unlocked(False)
+
+    def _connect_tabs(self) -> None:
+        """What one tab asks of another goes through the window, so tabs never know each other."""
+        planner = next((tab for tab in self.tabs if hasattr(tab, "add_service")), None)
+        for tab in self.tabs:
+            if planner is not None and hasattr(tab, "add_to_plan_requested"):
+                tab.add_to_plan_requested.connect(lambda service_id: self._add_to_plan(planner, service_id))
+
+    def _add_to_plan(self, planner, service_id: str) -> None:
+        if planner.add_service(service_id) is None:
+            self.show_status(planner.message.text())
 
     # -- menus -------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The Patients tab: the caseload, the "Today" panel, the patient record, referrals and contacts."""

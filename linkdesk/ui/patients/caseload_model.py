@@ -1,0 +1,103 @@
+"""Qt models for the caseload list and the "Today" panel, over the caseload's plain rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from linkdesk.caseload.listing import CaseloadRow, TodayItem
+
+OVERDUE_COLOUR = QColor("#b3261e")
+
+
+class CaseloadTableModel(QAbstractTableModel):
+    NAME, PREFERRED, NHS, BORN, POSTCODE, PRACTICE, WORKER, STATUS, DUE = range(9)
+    HEADERS = ("Name", "Preferred name", "NHS number", "Date of birth", "Postcode", "Practice", "Link worker",
+               "Status", "Next contact due")
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[CaseloadRow] = []
+
+    def set_rows(self, rows: list[CaseloadRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_data(self, row: int) -> CaseloadRow:
+        return self._rows[row]
+
+    def row_of(self, patient_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.patient_id == patient_id:
+                return number
+        return None
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.BORN:
+                return row.date_of_birth.strftime("%d %b %Y") if row.date_of_birth else ""
+            if column == self.DUE:
+                return row.next_due.strftime("%d %b %Y") if row.next_due else ""
+            return (row.display_name, row.preferred_name, row.nhs_number, None, row.postcode, row.practice,
+                    row.link_worker, row.status_label)[column]
+        if role == self.SORT_ROLE:
+            if column == self.NAME:
+                return row.sort_name
+            if column in (self.BORN, self.DUE):
+                value = row.date_of_birth if column == self.BORN else row.next_due
+                return value.isoformat() if value else "9999"
+            return (self.data(index) or "").casefold()
+        if role == self.ID_ROLE:
+            return row.patient_id
+        return None
+
+
+class TodayListModel(QAbstractListModel):
+    """What needs doing today: first contacts overdue, contacts due."""
+
+    ID_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[TodayItem] = []
+
+    def set_items(self, items: list[TodayItem]) -> None:
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def item(self, row: int) -> TodayItem:
+        return self._items[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.display_name}: {item.description}"
+        if role == Qt.ItemDataRole.ForegroundRole and item.days_overdue > 0:
+            return QBrush(OVERDUE_COLOUR)
+        if role == self.ID_ROLE:
+            return item.patient_id
+        return None

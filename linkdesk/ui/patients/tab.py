@@ -1,0 +1,359 @@
+"""The Patients tab: the caseload list and "Today" panel on the left, the patient's record on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkdesk.caseload import practices, referral_rules
+from linkdesk.caseload.errors import CaseloadError, DuplicatePatient, ValidationError
+from linkdesk.caseload.listing import CaseloadFilter, list_caseload, today_list
+from linkdesk.caseload.patients import create_patient, details_of, get_patient, update_patient
+
+from ..tasks import register_expected_error
+from ..widgets import heading, message_label
+from ..workspace import WorkspaceContext, WorkspaceTab
+from .caseload_model import CaseloadTableModel, TodayListModel
+from .patient_editor import PatientEditor
+from .referrals_panel import ReferralsPanel
+
+register_expected_error(CaseloadError)
+
+
+class PatientsTab(WorkspaceTab):
+    title = "Patients"
+    lock_key = "patients"
+
+    def __init__(self, context: WorkspaceContext):
+        super().__init__(context)
+        self.patient = None  # the open record (a detached Patient), or None for a new one
+        self._new_record = False  # True while a new patient is being typed in
+        self._filter: CaseloadFilter | None = None
+
+        # -- left: search, filters, today, caseload ---------------------------------------
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Find by name, preferred name, NHS number or postcode")
+        self.search_box.setAccessibleName("Find a patient")
+        self.search_box.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Referral status")
+        self.status_filter.addItem("Any status", None)
+        for code, label in referral_rules.STATUSES:
+            self.status_filter.addItem(label, code)
+        self.practice_filter = QComboBox()
+        self.practice_filter.setAccessibleName("Practice")
+        self.worker_filter = QComboBox()
+        self.worker_filter.setAccessibleName("Link worker")
+        self.new_button = QPushButton("&New patient")
+        self.new_button.clicked.connect(self.new_patient)
+
+        self.today_model = TodayListModel(self)
+        self.today_view = QListView()
+        self.today_view.setModel(self.today_model)
+        self.today_view.setAccessibleName("Today: contacts due")
+        self.today_view.setMaximumHeight(130)
+        self.today_view.activated.connect(lambda index: self.open_patient(self.today_model.item(index.row()).patient_id))
+        self.today_view.clicked.connect(lambda index: self.open_patient(self.today_model.item(index.row()).patient_id))
+        self.today_box = QGroupBox("Today")
+        QVBoxLayout(self.today_box).addWidget(self.today_view)
+
+        self.model = CaseloadTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(CaseloadTableModel.SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Caseload")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        width = self.fontMetrics().horizontalAdvance
+        for column, sample in ((CaseloadTableModel.NHS, "999 000 0000"), (CaseloadTableModel.BORN, "30 Sep 1958"),
+                               (CaseloadTableModel.STATUS, "Unable to contact"), (CaseloadTableModel.DUE, "30 Sep 2026")):
+            header.resizeSection(column, width(sample) + 24)
+        header.setSectionResizeMode(CaseloadTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Searchable, filterable or in the Today panel; the record shows them all.
+        for column in (CaseloadTableModel.PREFERRED, CaseloadTableModel.POSTCODE, CaseloadTableModel.PRACTICE,
+                       CaseloadTableModel.WORKER, CaseloadTableModel.DUE):
+            self.table.setColumnHidden(column, True)
+        self.table.activated.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
+        self.count_label = QLabel()
+
+        filters = QHBoxLayout()
+        for widget in (self.status_filter, self.practice_filter, self.worker_filter):
+            filters.addWidget(widget)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.today_box)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        # -- right: the record -------------------------------------------------------------
+        self.record_title = heading("", 1.3)
+        self.editor = PatientEditor()
+        self.editor.edited.connect(self._update_save_state)
+        self.save_button = QPushButton("&Save")
+        self.save_button.clicked.connect(self.save)
+        self.unsaved_label = QLabel()
+        self.referrals = ReferralsPanel(context)
+        self.referrals.changed.connect(self._referrals_changed)
+        self.record_tabs = QTabWidget()
+        details_page = QWidget()
+        details_layout = QVBoxLayout(details_page)
+        details_layout.addWidget(self.editor, 1)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.unsaved_label, 1)
+        save_row.addWidget(self.save_button)
+        details_layout.addLayout(save_row)
+        self.record_tabs.addTab(details_page, "&Details")
+        self.record_tabs.addTab(self.referrals, "&Referrals and contacts")
+        self.message = message_label()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.record_title)
+        right_layout.addWidget(self.record_tabs, 1)
+        right_layout.addWidget(self.message)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([600, 500])
+        QVBoxLayout(self).addWidget(splitter)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(20)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.search_box.textChanged.connect(self._filter_timer.start)
+        for combo in (self.status_filter, self.practice_filter, self.worker_filter):
+            combo.currentIndexChanged.connect(self._filter_timer.start)
+        self._show_record(None)
+        self.setEnabled(False)
+
+    # -- store life --------------------------------------------------------------------
+
+    def store_opened(self, store) -> None:
+        super().store_opened(store)
+        self.setEnabled(True)
+        self._fill_choice(self.practice_filter, "Any practice",
+                          [(p.id, p.name) for p in practices.list_practices(store)])
+        self._fill_choice(self.worker_filter, "Any link worker",
+                          [(w.id, w.name) for w in practices.list_link_workers(store)])
+        self.editor.set_practices([(p.id, p.name) for p in practices.list_practices(store)])
+        self.reload()
+
+    def clear_for_lock(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_rows([])
+        self.today_model.set_items([])
+        self._filter = None
+        self.search_box.clear()
+        self.count_label.clear()
+        self.message.clear()
+        self.referrals.clear()
+        self._new_record = False
+        self._show_record(None)
+        self.setEnabled(False)
+        super().clear_for_lock()
+
+    def lock_snapshot(self) -> dict | None:
+        if not self.editor.dirty:
+            return None
+        return {"patient_id": self.patient.id if self.patient else None, "details": self.editor.snapshot()}
+
+    def restore_snapshot(self, snapshot: dict) -> None:
+        if snapshot.get("patient_id"):
+            self.open_patient(snapshot["patient_id"])
+        else:
+            self.new_patient()
+        self.editor.load(PatientEditor.details_from_snapshot(snapshot["details"]), as_saved=False)
+        self._update_save_state()
+        self.message.show_info("Your unsaved changes were kept while LinkDesk was locked. Save them when ready.")
+
+    @staticmethod
+    def _fill_choice(combo: QComboBox, any_text: str, items) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(any_text, None)
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.blockSignals(False)
+
+    # -- the caseload list -------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the caseload and today list off the UI thread (100,000 patients take a second)."""
+        store = self.store
+        self.context.runner.run(lambda task: (list_caseload(store), today_list(store)), self._loaded)
+
+    def _loaded(self, result) -> None:
+        if self.store is None:  # locked while loading
+            return
+        rows, today = result
+        self._filter = CaseloadFilter(rows)
+        self.today_model.set_items(today)
+        self.today_box.setTitle(f"Today ({len(today)})")
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        if self._filter is None:
+            return
+        indices = self._filter.matching(self.search_box.text(), self.status_filter.currentData(),
+                                        self.practice_filter.currentData(), self.worker_filter.currentData())
+        rows = self._filter.rows
+        self.model.set_rows([rows[index] for index in indices])
+        total = len(rows)
+        shown = len(indices)
+        self.count_label.setText(f"{shown} of {total} patients" if shown != total else f"{total} patients")
+        if self.patient is not None:
+            self._select(self.patient.id)
+
+    def _select(self, patient_id: int) -> None:
+        row = self.model.row_of(patient_id)
+        if row is not None:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _open_index(self, index) -> None:
+        patient_id = self.proxy.data(index, CaseloadTableModel.ID_ROLE)
+        if self.patient is None or self.patient.id != patient_id:
+            self.open_patient(patient_id)
+
+    # -- the record --------------------------------------------------------------------
+
+    def _may_leave_record(self) -> bool:
+        if not self.editor.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "Save the changes to this record first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def open_patient(self, patient_id: int) -> None:
+        if not self._may_leave_record():
+            return
+        try:
+            patient = get_patient(self.store, patient_id)  # audited as a view
+        except CaseloadError as error:
+            self.message.show_error(str(error))
+            return
+        self._show_record(patient)
+        self._select(patient_id)
+
+    def new_patient(self) -> None:
+        if not self._may_leave_record():
+            return
+        self._new_record = True
+        self._show_record(None)
+        self.record_title.setText("New patient")
+        self.editor.widgets["first_name"].setFocus()
+
+    def _show_record(self, patient) -> None:
+        self.patient = patient
+        if patient is not None:
+            self._new_record = False
+        if patient is None:
+            self.editor.clear()
+            self.record_title.setText("Choose a patient from the caseload, or add a new patient.")
+        else:
+            self.editor.load(details_of(patient))
+            nhs = f" · NHS number {patient.nhs_number[:3]} {patient.nhs_number[3:6]} {patient.nhs_number[6:]}" \
+                if patient.nhs_number else ""
+            self.record_title.setText(f"{patient.first_name} {patient.last_name}{nhs}")
+        self.referrals.set_patient(self.store, patient)
+        self.record_tabs.setTabEnabled(1, patient is not None)
+        self.record_tabs.setEnabled(patient is not None or self._new_record)
+        self.message.clear()
+        self._update_save_state()
+
+    def _update_save_state(self) -> None:
+        dirty = self.editor.dirty
+        self.unsaved_label.setText("Unsaved changes" if dirty else "")
+        self.save_button.setEnabled(dirty)
+
+    def save(self, allow_same_name_and_birth: bool = False) -> bool:
+        """Save the whole record or nothing; every problem is shown by its field."""
+        if self.store is None or not self.editor.dirty:
+            return True
+        details = self.editor.details()
+        try:
+            if self.patient is None:
+                saved = create_patient(self.store, details, allow_same_name_and_birth=allow_same_name_and_birth)
+            else:
+                saved = update_patient(self.store, self.patient.id, details,
+                                       allow_same_name_and_birth=allow_same_name_and_birth)
+        except ValidationError as error:
+            self.editor.show_problems(dict(error.problems))
+            self.message.show_error("The record was not saved: please correct the fields marked in red.")
+            return False
+        except DuplicatePatient as error:
+            return self._handle_duplicate(error)
+        except CaseloadError as error:
+            self.message.show_error(str(error))
+            return False
+        self._show_record(get_patient(self.store, saved.id))
+        self.message.show_info("Saved.")
+        self.reload()
+        return True
+
+    def ask_duplicate(self, error: DuplicatePatient) -> str:
+        """'open', 'save' (a different person with the same name and birth date) or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate", str(error), parent=self)
+        open_button = box.addButton("Open the existing record", QMessageBox.ButtonRole.AcceptRole)
+        save_button = None if error.blocking else box.addButton("Save as a different person",
+                                                                QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is open_button:
+            return "open"
+        return "save" if save_button is not None and box.clickedButton() is save_button else "cancel"
+
+    def _handle_duplicate(self, error: DuplicatePatient) -> bool:
+        answer = self.ask_duplicate(error)
+        if answer == "open":
+            self.editor.revert()  # the entry was a duplicate: nothing of it is kept
+            self.open_patient(error.matches[0].patient_id)
+            return False
+        if answer == "save" and not error.blocking:
+            return self.save(allow_same_name_and_birth=True)
+        self.message.show_error(str(error))
+        return False
+
+    def _referrals_changed(self) -> None:
+        if self.patient is not None:
+            self.patient = get_patient(self.store, self.patient.id)
+        self.reload()
