@@ -13,7 +13,7 @@ import sys
 from linkdesk import __version__
 from linkdesk.store.errors import StoreError
 
-from . import directory_commands, patient_commands, plan_commands, store_commands
+from . import directory_commands, patient_commands, plan_commands, print_commands, store_commands
 from .common import CommandError
 from .passphrases import NoPassphrase
 
@@ -43,8 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     store_commands.add_commands(subparsers, common)
     directory_commands.add_commands(subparsers, common)
-    patient_commands.add_commands(subparsers, common)
     plan_commands.add_commands(subparsers, common)
+    print_commands.add_commands(subparsers, common)
+    patient_commands.add_commands(subparsers, common)
     return parser
 
 

@@ -72,6 +72,23 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
+def write_pdf(data: bytes, path: Path | str) -> Path:
+    """Write PDF bytes to `path` whole or not at all (a temporary file in the same folder, then a rename)."""
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", suffix=".pdf", dir=path.parent)
+    except OSError as error:
+        raise DocumentNotSaved(path, error.strerror or str(error)) from error
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise DocumentNotSaved(path, error.strerror or str(error)) from error
+    return path
+
+
 class BaseRenderer:
     """Subclass and override `title` and `story()`; optionally the page hooks."""
 
@@ -143,20 +160,7 @@ class BaseRenderer:
 
     def render_to(self, path: Path | str) -> Path:
         """Write the PDF to `path` whole or not at all: a failure leaves no half-written file."""
-        path = Path(path)
-        data = self.render()
-        try:
-            handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", suffix=".pdf", dir=path.parent)
-        except OSError as error:
-            raise DocumentNotSaved(path, error.strerror or str(error)) from error
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
-            raise DocumentNotSaved(path, error.strerror or str(error)) from error
-        return path
+        return write_pdf(self.render(), path)
 
     def _read_logo(self) -> ImageReader | None:
         if not self.organisation.logo:

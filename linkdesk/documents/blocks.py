@@ -6,7 +6,9 @@ fonts and direction follow the variant and the script of what was typed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
@@ -19,13 +21,38 @@ from linkdesk.documents.text import Typesetter
 QR_MAX_LENGTH = 300
 
 
+@lru_cache(maxsize=1024)
+def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark and light modules of `url`'s code: choosing the best mask takes ~5 ms, so once per address."""
+    encoder = QrCode(url, qrLevel="M").qr
+    encoder.make()
+    return tuple(tuple(bool(module) for module in row) for row in encoder.modules)
+
+
+class _CachedQrCode(QrCode):
+    """ReportLab's QR flowable drawn from the cached modules (a booklet draws each one twice)."""
+
+    def draw(self):
+        modules = _qr_modules(self.value)
+        border = self.qrBorder
+        xsize = self.width / (len(modules) + border * 2.0)
+        ysize = self.height / (len(modules) + border * 2.0)
+        for r, row in enumerate(modules):
+            c = 0
+            for dark, run in itertools.groupby(row):
+                count = len(list(run))
+                if dark:
+                    self.rect((c + border) * xsize, self.height - (r + border + 1) * ysize, count * xsize, ysize * 1.05)
+                c += count
+
+
 def qr_code(url: str, size: float) -> Flowable | None:
     """A scannable QR code for `url`, `size` points square with its quiet zone; None if too long."""
     url = url.strip()
     if not url or len(url) > QR_MAX_LENGTH:
         return None
     # Level M survives a fold or a smudge; the 4-module quiet zone is what phone cameras need.
-    return QrCode(url, width=size, height=size, qrLevel="M", qrBorder=4)
+    return _CachedQrCode(url, width=size, height=size, qrLevel="M", qrBorder=4)
 
 
 def column_width(typesetter: Typesetter) -> float:

@@ -27,6 +27,8 @@ _FONT_BREAK = " "
 
 
 def has_rtl(text: str) -> bool:
+    if text.isascii():  # most of what is printed; spares a script lookup per character
+        return False
     return any(script_of(char) in RTL_SCRIPTS for char in text)
 
 

@@ -37,16 +37,19 @@ WHAT_MATTERS = (
 )
 STRENGTHS = ("Good sense of humour", "Close to family", "Used to run a choir", "Handy with tools",
              "Loves gardening", "Determined", "Good cook", "Walks the dog every day", "Good neighbours")
+# Each step says who does it, so a printed plan never reads "Go on my own (my link worker)".
 GOALS = (
-    ("Go to a group once a week", ("Visit the group with the link worker", "Go on my own")),
-    ("Walk to the park and back", ("Walk to the end of the road daily", "Try the walking group")),
-    ("Get a benefits check", ("Gather letters and bank statements", "Book the advice appointment")),
-    ("Cook two hot meals a week", ("Go to the cookery class", "Make a shopping list")),
-    ("Have a day for myself each week", ("Ask about respite sitting", "Join the carers' coffee morning")),
+    ("Go to a group once a week", (("Visit the group together", "Link worker"), ("Go on my own", "Patient"))),
+    ("Walk to the park and back", (("Walk to the end of the road daily", "Patient"),
+                                   ("Try the walking group", "Patient"))),
+    ("Get a benefits check", (("Gather letters and bank statements", "Daughter"),
+                              ("Book the advice appointment", "Link worker"))),
+    ("Cook two hot meals a week", (("Go to the cookery class", "Patient"), ("Make a shopping list", "Daughter"))),
+    ("Have a day for myself each week", (("Ask about respite sitting", "Link worker"),
+                                         ("Join the carers' coffee morning", "Patient"))),
 )
 BARRIERS = {"transport": "No car; the 45 bus is hard to get on", "cost": "Can't afford more than a few pounds",
             "confidence": "Nervous meeting new people", "company": "Would like someone to go with the first time"}
-STEP_OWNERS = ("Patient", "Link worker", "Daughter")
 ACTIVITY_PATHS = ((SUGGESTED,), (SIGNPOSTED,), (REFERRED,), (REFERRED, ATTENDING), (SIGNPOSTED, ATTENDING),
                   (REFERRED, ATTENDING, STOPPED), (DECLINED,))
 STOP_REASONS = ("Session times changed", "Felt well enough to stop", "Moved away")
@@ -102,9 +105,9 @@ def _plan_for(session, patient_id: int, number: int, ons4_id: int, today: date) 
         goal = Goal(plan_id=plan.id, position=position, description=description,
                     target_on=today + timedelta(days=30 + 7 * position),
                     status=(NOT_STARTED, IN_PROGRESS, IN_PROGRESS, ACHIEVED)[(number + position) % 4])
-        goal.steps = [GoalStep(position=index, what=what, who=STEP_OWNERS[(number + index) % 3],
+        goal.steps = [GoalStep(position=index, what=what, who=who,
                                by_when=today + timedelta(days=7 * (index + 1)), done=goal.status == ACHIEVED)
-                      for index, what in enumerate(steps)]
+                      for index, (what, who) in enumerate(steps)]
         session.add(goal)
     fits = rank(needs, candidate_services(session, needs, set()), limit=3)
     for index, fit in enumerate(fits[: 1 + number % 3]):

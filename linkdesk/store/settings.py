@@ -9,10 +9,18 @@ from .base import Base
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 BACKUP_FOLDER = "backup_folder"
+ORGANISATION_NAME = "organisation_name"  # printed at the top of plans and leaflets
+ORGANISATION_LOGO = "organisation_logo"  # a PNG or JPEG, base64; empty: no logo
+HELP_SOONER_TEXT = "help_sooner_text"  # the plan's "If you need help sooner" box, a line each
 
 DEFAULTS = {
     IDLE_LOCK_MINUTES: "5",
     BACKUP_FOLDER: "",  # empty: the "backups" folder inside the store folder
+    ORGANISATION_NAME: "",  # empty: the link worker profile's organisation
+    ORGANISATION_LOGO: "",
+    HELP_SOONER_TEXT: "NHS 111: call 111 if you need medical help fast but it is not an emergency.\n"
+                      "Samaritans: call 116 123, free, any time of day or night.\n"
+                      "In an emergency, call 999.",
 }
 
 

@@ -17,6 +17,7 @@ from linkdesk.store.settings import idle_lock_minutes
 
 from . import store_actions
 from .lock import ClipboardGuard, IdleWatcher
+from .printing.preview import close_previews
 from .tasks import TaskRunner
 from .unlock import CreateStorePage, UnlockPage
 from .workspace import TabFactory, WorkspaceContext, WorkspaceTab
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.runner.cancel_all()
         self.runner.wait_for_all()
         QApplication.processEvents()  # deliver their results while the store is still open
+        close_previews()  # a print preview may show a patient's plan
         snapshots = {tab.lock_key: snap for tab in self.tabs if tab.lock_key and (snap := tab.lock_snapshot())}
         parked_drafts.park(self.store, snapshots)
         self.store.audit("lock")

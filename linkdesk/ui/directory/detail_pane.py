@@ -69,6 +69,8 @@ class ServiceDetailPane(QWidget):
     edit_clicked = Signal()
     archive_clicked = Signal()
     save_notes_clicked = Signal()
+    add_to_plan_clicked = Signal()
+    print_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,6 +83,14 @@ class ServiceDetailPane(QWidget):
         self.verify.setToolTip("Record that you checked these details with the organisation today")
         self.edit = QPushButton("&Edit…")
         self.archive = QPushButton()
+        self.print_leaflet = QPushButton("&Print leaflet…")
+        self.print_leaflet.setToolTip("Preview a one-page leaflet about this service, then print or save it")
+        self.add_to_plan = QPushButton("A&dd to plan")
+        self.add_to_plan.setToolTip("Add this service to the plan of the patient open in the Plans tab")
+        for_patient = QHBoxLayout()  # what is done with the patient, apart from upkeep of the entry
+        for button in (self.add_to_plan, self.print_leaflet):
+            for_patient.addWidget(button)
+        for_patient.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.favourite, self.verify, self.edit, self.archive):
             buttons.addWidget(button)
@@ -94,6 +104,7 @@ class ServiceDetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser, 1)
+        layout.addLayout(for_patient)
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Local notes"))
         layout.addWidget(self.notes)
@@ -106,12 +117,15 @@ class ServiceDetailPane(QWidget):
         self.edit.clicked.connect(self.edit_clicked)
         self.archive.clicked.connect(self.archive_clicked)
         self.save_notes.clicked.connect(self.save_notes_clicked)
+        self.print_leaflet.clicked.connect(self.print_clicked)
+        self.add_to_plan.clicked.connect(self.add_to_plan_clicked)
         self.show_detail(None)
 
     def show_detail(self, detail: ServiceDetail | None, notes: str | None = None) -> None:
         self.detail = detail
         self.browser.setHtml(detail_html(detail) if detail else "<p>Choose a service to see its details.</p>")
-        for button in (self.favourite, self.verify, self.edit, self.archive, self.notes):
+        for button in (self.add_to_plan, self.favourite, self.verify, self.edit, self.archive, self.print_leaflet,
+                       self.notes):
             button.setEnabled(detail is not None)
         self.favourite.setText("Remove from &shortlist" if detail and detail.favourite else "Add to &shortlist")
         self.archive.setText("&Restore" if detail and detail.archived else "&Archive")

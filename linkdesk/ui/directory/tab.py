@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from linkdesk.directory.detail import draft_for, get_service_detail
 from linkdesk.directory.errors import DirectoryError
 from linkdesk.directory.search import search_services
 
+from ..printing.actions import preview_leaflet
 from ..tasks import register_expected_error
 from ..widgets import message_label
 from ..workspace import WorkspaceContext, WorkspaceTab
@@ -40,6 +41,7 @@ RESULT_LIMIT = 100
 class DirectoryTab(WorkspaceTab):
     title = "Directory"
     lock_key = "directory"
+    add_to_plan_requested = Signal(str)  # a service id; the main window passes it to the Plans tab
 
     def __init__(self, context: WorkspaceContext):
         super().__init__(context)
@@ -104,6 +106,9 @@ class DirectoryTab(WorkspaceTab):
         self.detail.edit_clicked.connect(self.edit_service)
         self.detail.archive_clicked.connect(self.toggle_archived)
         self.detail.save_notes_clicked.connect(self.save_notes)
+        self.detail.add_to_plan_clicked.connect(
+            lambda: self.detail.detail and self.add_to_plan_requested.emit(self.detail.detail.id))
+        self.detail.print_clicked.connect(self.print_leaflet)
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -251,6 +256,10 @@ class DirectoryTab(WorkspaceTab):
     def save_notes(self) -> None:
         notes = self.detail.notes.toPlainText()
         self._act(lambda service_id: services.set_local_notes(self.store, service_id, notes), "Notes saved.")
+
+    def print_leaflet(self):
+        if self.detail.detail is not None:
+            return preview_leaflet(self, self.context, self.store, self.detail.detail.id)
 
     def add_service(self) -> None:
         dialog = ServiceEditorDialog(services.ServiceDraft(), lambda draft: services.add_service(self.store, draft),

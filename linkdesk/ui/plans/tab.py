@@ -78,6 +78,9 @@ class PlansTab(WorkspaceTab):
         header.addWidget(self.unsaved_label)
         header.addWidget(self.save_button)
         header.addWidget(self.agree_button)
+        self.print_button = QPushButton("&Print plan…")
+        self.print_button.setToolTip("Preview the plan the patient takes home, then print it or save it as a PDF")
+        header.addWidget(self.print_button)
 
         self.editor = PlanEditor()
         self.activities = ActivitiesPanel()
@@ -111,6 +114,7 @@ class PlansTab(WorkspaceTab):
         self.editor.changed.connect(self._mark_dirty)
         self.save_button.clicked.connect(self.save)
         self.agree_button.clicked.connect(self.agree)
+        self.print_button.clicked.connect(self.print_plan)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.activities.add_requested.connect(self.add_service)
@@ -170,7 +174,7 @@ class PlansTab(WorkspaceTab):
             self.measures.set_scores(snapshot["scores"])
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.save_button, self.agree_button, self.sections):
+        for widget in (self.save_button, self.agree_button, self.print_button, self.sections):
             widget.setEnabled(enabled)
 
     # -- choosing a patient ---------------------------------------------------------------------
@@ -297,6 +301,14 @@ class PlansTab(WorkspaceTab):
             return
         self.versions.show_patient(self.store, self.patient_id)
         self.message.show_info(f"Plan agreed: kept as version {version.number}.")
+
+    def print_plan(self):
+        """Save first, so what is printed is what is on the screen; printing keeps a printed version."""
+        if self.patient_id is None or not self.save():
+            return None
+        from ..printing.actions import preview_plan  # loads pdfium only when printing
+
+        return preview_plan(self, self.context, self.store, self.patient_id)
 
     # -- activities ------------------------------------------------------------------------
 

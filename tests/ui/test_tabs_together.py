@@ -1,0 +1,53 @@
+"""The tabs working together in the main window: Add to plan from the Directory, printing a plan."""
+
+from PySide6.QtCore import Qt
+
+from linkdesk.demo import populate
+from linkdesk.store import TEST_KDF, create_store
+from linkdesk.ui.printing import preview as previews
+
+from ..conftest import PASSPHRASE
+
+
+def _demo_window(make_window, qtbot, store_dir):
+    demo_store = create_store(store_dir, PASSPHRASE, kdf=TEST_KDF)
+    populate(demo_store)
+    demo_store.close()
+    window = make_window()
+    window.start()
+    qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    window.unlock_page.submit()
+    plans = next(tab for tab in window.tabs if tab.title == "Plans")
+    qtbot.waitUntil(lambda: plans.patient_list.model().rowCount() > 0, timeout=5000)
+    plans.patient_list.setCurrentIndex(plans.patient_list.model().index(0, 0))
+    qtbot.waitUntil(lambda: plans.patient_id is not None, timeout=5000)
+    return window, plans
+
+
+def test_add_to_plan_in_the_directory_adds_the_service_to_the_open_patients_plan(make_window, qtbot, store_dir):
+    window, plans = _demo_window(make_window, qtbot, store_dir)
+    directory = next(tab for tab in window.tabs if tab.title == "Directory")
+    qtbot.keyClicks(directory.search_box, "Selly Oak")
+    qtbot.waitUntil(lambda: not directory._search_timer.isActive() and not directory._detail_timer.isActive(),
+                    timeout=3000)
+    service = directory.detail.detail
+    assert service is not None
+    before = plans.activities.model.rowCount()
+    qtbot.mouseClick(directory.detail.add_to_plan, Qt.MouseButton.LeftButton)
+    rows = [plans.activities.model.index(row, 0).data() for row in range(plans.activities.model.rowCount())]
+    assert plans.activities.model.rowCount() == before + 1
+    assert any(service.name in (text or "") for text in rows)
+
+
+def test_print_plan_opens_a_preview_and_locking_closes_it(make_window, qtbot, store_dir):
+    window, plans = _demo_window(make_window, qtbot, store_dir)
+
+    preview = plans.print_plan()
+
+    assert preview is not None
+    qtbot.waitUntil(lambda: bool(previews._open_previews), timeout=10000)
+    dialog = next(iter(previews._open_previews))
+    assert dialog.isVisible()
+    window.lock()
+    assert not dialog.isVisible()
+    assert not previews._open_previews
