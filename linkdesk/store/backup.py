@@ -55,7 +55,8 @@ def backup_store(store: Store, target: Path, *, audit_it: bool = True) -> Path:
         finally:
             connection.close()
         key, header = store.backup_key()
-        report = check_database(partial, key, migrate.head_revision())
+        # The copy must match the store it came from, which before an upgrade is not yet at head.
+        report = check_database(partial, key, migrate.current_revision(store.engine))
         if not report.ok:
             raise BackupError(f"The backup in {target} failed its checks: {'; '.join(report.problems)}")
         os.replace(partial, target / DB_NAME)

@@ -30,9 +30,14 @@ def is_known_revision(revision: str) -> bool:
         return False
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to head in one transaction: SQLite DDL is transactional."""
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to `target` (tests build old stores) in one transaction: SQLite DDL is transactional."""
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, target)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
