@@ -20,7 +20,7 @@ from .errors import DirectoryError
 from .places import parse_place_filter
 from .schedule import slot_filter
 
-CANDIDATES = 1000
+CANDIDATES = 600
 DEFAULT_LIMIT = 200
 SORTS = ("relevance", "name", "last verified")
 # Column weights for bm25: a word in the name counts most, then organisation and category.
