@@ -21,11 +21,13 @@ from linkdesk.directory import services
 from linkdesk.directory.detail import draft_for, get_service_detail
 from linkdesk.directory.errors import DirectoryError
 from linkdesk.directory.search import search_services
+from linkdesk.documents.booklet import BookletChoice
 
-from ..printing.actions import preview_leaflet
+from ..printing.actions import preview_booklet, preview_leaflet
 from ..tasks import register_expected_error
 from ..widgets import message_label
 from ..workspace import WorkspaceContext, WorkspaceTab
+from .categories_dialog import CategoriesDialog
 from .detail_pane import ServiceDetailPane
 from .editor import ServiceEditorDialog
 from .filter_bar import FilterBar
@@ -65,11 +67,22 @@ class DirectoryTab(WorkspaceTab):
         menu.addSeparator()
         menu.addAction("Export as ORUK JSON…", lambda: self._transfer().ask_export("oruk-json"))
         menu.addAction("Export as ORUK CSV…", lambda: self._transfer().ask_export("oruk-csv"))
+        menu.addSeparator()
+        menu.addAction("Categories of imported services…", self.edit_categories)
         self.transfer_button.setMenu(menu)
+        self.booklet_button = QToolButton()
+        self.booklet_button.setText("Print &booklet")
+        self.booklet_button.setToolTip("A booklet of the services matching the category, area and shortlist filters")
+        self.booklet_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        booklet_menu = QMenu(self.booklet_button)
+        for label, variant in (("Standard…", "standard"), ("Large print…", "large"), ("Easy read…", "easy")):
+            booklet_menu.addAction(label, lambda variant=variant: self.print_booklet(variant))
+        self.booklet_button.setMenu(booklet_menu)
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.add_button)
+        top.addWidget(self.booklet_button)
         top.addWidget(self.transfer_button)
         self.filter_bar = FilterBar()
 
@@ -177,7 +190,8 @@ class DirectoryTab(WorkspaceTab):
                 self.detail.show_detail(self.detail.detail, notes=snapshot["notes"])
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.search_box, self.filter_bar, self.add_button, self.transfer_button, self.table):
+        for widget in (self.search_box, self.filter_bar, self.add_button, self.booklet_button, self.transfer_button,
+                       self.table):
             widget.setEnabled(enabled)
 
     # -- searching ---------------------------------------------------------------------
@@ -195,7 +209,10 @@ class DirectoryTab(WorkspaceTab):
             return
         self.message.show_info(message)
         self.model.set_rows(rows)
-        more = " (the best matches: type more to narrow)" if len(rows) >= RESULT_LIMIT else ""
+        more = ""
+        if len(rows) >= RESULT_LIMIT:
+            more = (" (the best matches: type more to narrow)" if self.search_box.text().strip()
+                    else f" (the first {RESULT_LIMIT}: search or filter to narrow)")
         self.count_label.setText(f"{len(rows)} service{'' if len(rows) == 1 else 's'}{more}")
         if selected and self.model.row_of(selected) is not None:
             self.select_service(selected)
@@ -260,6 +277,19 @@ class DirectoryTab(WorkspaceTab):
     def print_leaflet(self):
         if self.detail.detail is not None:
             return preview_leaflet(self, self.context, self.store, self.detail.detail.id)
+
+    def booklet_choice(self) -> BookletChoice:
+        """The booklet follows the filters a booklet can honour: category, area and shortlist."""
+        filters = self.filter_bar.filters()
+        return BookletChoice(category=filters.category, area=filters.place, shortlist=filters.favourites_only)
+
+    def print_booklet(self, variant: str = "standard"):
+        return preview_booklet(self, self.context, self.store, self.booklet_choice(), variant)
+
+    def edit_categories(self) -> CategoriesDialog:
+        dialog = CategoriesDialog(self.store, self, on_changed=self.refresh)
+        dialog.open()
+        return dialog
 
     def add_service(self) -> None:
         dialog = ServiceEditorDialog(services.ServiceDraft(), lambda draft: services.add_service(self.store, draft),

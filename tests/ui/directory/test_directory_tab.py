@@ -169,3 +169,32 @@ def test_a_broken_import_file_changes_nothing_and_says_why(tab, qtbot, store, tm
     assert len(search_services(store, "", limit=100_000)) == before
     with pytest.raises(Exception):
         import_path(store, source)
+
+
+def test_a_booklet_follows_the_category_area_and_shortlist_filters(tab, qtbot):
+    from linkdesk.ui.printing import preview as previews
+
+    tab.filter_bar.category.setCurrentIndex(tab.filter_bar.category.findData("physical-activity"))
+    qtbot.keyClicks(tab.filter_bar.place, "B30")
+    choice = tab.booklet_choice()
+    assert (choice.category, choice.area, choice.shortlist) == ("physical-activity", "B30", False)
+    tab.print_booklet("large")
+    qtbot.waitUntil(lambda: bool(previews._open_previews), timeout=20000)
+    previews.close_previews()
+
+
+def test_choosing_a_category_for_an_imported_term_refiles_its_services(tab, qtbot, store):
+    from linkdesk.directory.services import term_mappings
+
+    dialog = tab.edit_categories()
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == len(term_mappings(store)) > 0
+    term = dialog.model.mapping(0).term
+    dialog.table.selectRow(0)
+    dialog.category.setCurrentIndex(dialog.category.findData("volunteering"))
+    dialog.apply()
+    mapped = {m.term: m for m in term_mappings(store)}[term]
+    assert (mapped.category, mapped.chosen) == ("volunteering", True)
+    assert "now files" in dialog.message.text()
+    dialog.apply(use_guess=True)
+    assert not {m.term: m for m in term_mappings(store)}[term].chosen
