@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,36 +21,17 @@ from linkdesk.directory.categories import CATEGORIES
 from linkdesk.directory.services import TermMapping, map_term, term_mappings
 
 from ..widgets import message_label
+from ..widgets.table_model import RowTableModel
 
 _LABELS = {category.code: category.label for category in CATEGORIES}
 
 
-class TermMappingModel(QAbstractTableModel):
+class TermMappingModel(RowTableModel):
     TERM, CATEGORY, HOW = range(3)
     HEADERS = ("Imported category", "Social prescribing category", "Set by")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[TermMapping] = []
-
-    def set_rows(self, rows: list[TermMapping]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def mapping(self, row: int) -> TermMapping:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -2,47 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from linkdesk.directory.search import ServiceSummary
 
+from ..widgets.table_model import RowTableModel
+
 OUT_OF_DATE_COLOUR = QColor("#8a4b00")  # amber-brown: readable on light backgrounds, not alarming
 
 
-class ServiceTableModel(QAbstractTableModel):
+class ServiceTableModel(RowTableModel):
     NAME, ORGANISATION, CATEGORIES, WHEN, COST, POSTCODE, VERIFIED = range(7)
     HEADERS = ("Name", "Organisation", "Categories", "When", "Cost", "Postcode", "Last checked")
     SORT_ROLE = Qt.ItemDataRole.UserRole
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[ServiceSummary] = []
-
-    def set_rows(self, rows: list[ServiceSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def summary(self, row: int) -> ServiceSummary:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, service_id: str) -> int | None:
         for number, summary in enumerate(self._rows):
             if summary.id == service_id:
                 return number
-        return None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

@@ -2,48 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from linkdesk.caseload.listing import CaseloadRow, TodayItem
 
+from ..widgets.table_model import RowTableModel
+
 OVERDUE_COLOUR = QColor("#b3261e")
 
 
-class CaseloadTableModel(QAbstractTableModel):
+class CaseloadTableModel(RowTableModel):
     NAME, PREFERRED, NHS, BORN, POSTCODE, PRACTICE, WORKER, STATUS, DUE = range(9)
     HEADERS = ("Name", "Preferred name", "NHS number", "Date of birth", "Postcode", "Practice", "Link worker",
                "Status", "Next contact due")
     SORT_ROLE = Qt.ItemDataRole.UserRole
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[CaseloadRow] = []
-
-    def set_rows(self, rows: list[CaseloadRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
     def row_data(self, row: int) -> CaseloadRow:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, patient_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if row.patient_id == patient_id:
                 return number
-        return None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

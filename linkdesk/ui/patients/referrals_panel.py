@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from linkdesk.caseload.errors import CaseloadError
 from linkdesk.caseload.models import Patient, PatientContact, Referral
 
 from ..widgets import heading, message_label
+from ..widgets.table_model import RowTableModel
 from ..workspace import WorkspaceContext
 from .referral_dialogs import CaseloadDialog, ContactDialog, ReferralDialog, StatusDialog, day_text
 
@@ -40,21 +41,12 @@ def status_text(referral: Referral) -> str:
     return text
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowTableModel):
     """A read-only table over a list of records; subclasses say how each column reads."""
 
     HEADERS: tuple[str, ...] = ()
     SORT_ROLE = Qt.ItemDataRole.UserRole
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def row(self, number: int):
         return self._rows[number]
@@ -63,17 +55,6 @@ class RowsModel(QAbstractTableModel):
         for number, record in enumerate(self._rows):
             if record.id == record_id:
                 return number
-        return None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

@@ -10,6 +10,8 @@ from linkdesk.plans.outcomes import OCCASIONS
 from linkdesk.plans.plan_form import GoalDraft, StepDraft
 from linkdesk.plans.statuses import GOAL_STATUSES, label
 
+from ..widgets.table_model import RowTableModel
+
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -25,36 +27,16 @@ def long_date(value: date | None) -> str:
     return value.strftime("%d %b %Y") if value else ""
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowTableModel):
     """A read-only table over a list of rows; subclasses say how each column reads."""
 
     HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def rows(self) -> list:
         return list(self._rows)
 
     def row(self, number: int):
         return self._rows[number]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
