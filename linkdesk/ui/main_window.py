@@ -132,11 +132,20 @@ class MainWindow(QMainWindow):
             self._action(tools_menu, "&Change passphrase…", lambda: store_actions.change_passphrase(self)),
             self._action(tools_menu, "&Back up now", lambda: store_actions.back_up_now(self)),
             self._action(tools_menu, "&Audit log…", lambda: store_actions.show_audit_log(self)),
+            self._action(tools_menu, "&Practices and link workers…", self.show_setup),
             self._action(tools_menu, "&Settings…", lambda: store_actions.show_settings(self)),
         ]
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About LinkDesk", lambda: store_actions.show_about(self))
+
+    def show_setup(self):
+        from .setup_dialog import show_setup
+
+        dialog = show_setup(self)
+        # Practices and link workers appear in the tabs' choices: reload them when done.
+        dialog.finished.connect(lambda _result: self.store and [tab.store_opened(self.store) for tab in self.tabs])
+        return dialog
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()
