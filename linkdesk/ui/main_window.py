@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             self._action(tools_menu, "&Back up now", lambda: store_actions.back_up_now(self)),
             self._action(tools_menu, "&Audit log…", lambda: store_actions.show_audit_log(self)),
             self._action(tools_menu, "&Practices and link workers…", self.show_setup),
+            self._action(tools_menu, "&Organisation details for printing…", self.show_print_settings),
             self._action(tools_menu, "&Settings…", lambda: store_actions.show_settings(self)),
         ]
 
@@ -146,6 +147,11 @@ class MainWindow(QMainWindow):
         # Practices and link workers appear in the tabs' choices: reload them when done.
         dialog.finished.connect(lambda _result: self.store and [tab.store_opened(self.store) for tab in self.tabs])
         return dialog
+
+    def show_print_settings(self):
+        from .print_settings_dialog import show_print_settings
+
+        return show_print_settings(self)
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()
