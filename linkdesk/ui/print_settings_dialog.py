@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from linkdesk.documents.organisation import print_settings, save_print_settings
-from linkdesk.store.settings import DEFAULTS, HELP_SOONER_TEXT
+from linkdesk.store.settings import DEFAULTS, HELP_SOONER_TEXT, ORGANISATION_NAME, read_setting
 
 from .widgets import message_label
 
@@ -34,7 +34,9 @@ class PrintSettingsDialog(QDialog):
         self.resize(620, 460)
         current = print_settings(self._store)
         self.logo: bytes | None = current.organisation.logo
-        self.name = QLineEdit(current.organisation.name)
+        # The stored name, not the printed fallback: saving must not freeze the fallback in place.
+        self.name = QLineEdit(read_setting(self._store, ORGANISATION_NAME))
+        self.name.setPlaceholderText(f"Empty: {current.organisation.name} (from your link worker profile)")
         self.name.setAccessibleName("Organisation name")
         self.logo_preview = QLabel()
         self.logo_preview.setAccessibleName("Logo")
@@ -97,9 +99,6 @@ class PrintSettingsDialog(QDialog):
             self.logo_preview.setText("No logo")
 
     def save(self) -> None:
-        if not self.name.text().strip():
-            self.message.show_error("Give the organisation's name: it is printed at the top of every plan.")
-            return
         save_print_settings(self._store, self.name.text(), self.logo, self.help_text.toPlainText())
         self.accept()
 

@@ -46,9 +46,13 @@ def test_a_file_that_is_not_an_image_is_refused_and_the_logo_kept(dialog, tmp_pa
     assert dialog.logo == before
 
 
-def test_an_empty_name_is_refused_and_nothing_saved(dialog):
-    before = print_settings(dialog.store_under_test)
-    dialog.name.clear()
+def test_saving_without_a_name_keeps_following_the_link_worker_profile(dialog):
+    from linkdesk.caseload import practices
+    from linkdesk.store.settings import ORGANISATION_NAME, read_setting
+
+    store = dialog.store_under_test
+    assert dialog.name.text() == ""  # the fallback is only a placeholder
     dialog.save()
-    assert "name" in dialog.message.text()
-    assert print_settings(dialog.store_under_test) == before
+    assert read_setting(store, ORGANISATION_NAME) == ""
+    practices.add_link_worker(store, "Jess Adeyemi", organisation="Selly Oak Wellbeing Hub", own_profile=True)
+    assert print_settings(store).organisation.name == "Selly Oak Wellbeing Hub"
