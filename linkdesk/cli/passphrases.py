@@ -32,34 +32,34 @@ class PassphraseSource:
         return self._lines[index]
 
     def current(self, prompt: str = "Passphrase: ") -> str:
+        line = self._stdin_line(0)  # asked for explicitly, so it wins over the environment
+        if line is not None:
+            return line
         from_env = os.environ.get("LINKDESK_PASSPHRASE")
         if from_env is not None:
             return from_env
-        line = self._stdin_line(0)
-        if line is not None:
-            return line
         if self._typed is None:
             self._typed = _prompt(prompt)
         return self._typed
 
     def for_new_store(self) -> tuple[str, str]:
         """`init` and `demo`: the current-passphrase sources, but a prompt asks twice."""
-        from_env = os.environ.get("LINKDESK_PASSPHRASE")
-        if from_env is not None:
-            return from_env, from_env
         line = self._stdin_line(0)
         if line is not None:
             return line, line
+        from_env = os.environ.get("LINKDESK_PASSPHRASE")
+        if from_env is not None:
+            return from_env, from_env
         return _prompt("Passphrase for the new store: "), _prompt("The same passphrase again: ")
 
     def new(self, stdin_line: int = 1) -> tuple[str, str]:
         """The new passphrase and its repetition (identical unless typed at a prompt)."""
+        line = self._stdin_line(stdin_line) if self._use_stdin else None
+        if line is not None:
+            return line, line
         from_env = os.environ.get("LINKDESK_NEW_PASSPHRASE")
         if from_env is not None:
             return from_env, from_env
-        line = self._stdin_line(stdin_line)
-        if line is not None:
-            return line, line
         return _prompt("New passphrase: "), _prompt("New passphrase again: ")
 
 

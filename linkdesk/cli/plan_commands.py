@@ -64,6 +64,8 @@ def suggest(args) -> int:
     store = open_for(args)
     try:
         fits = suggestions(store, args.patient, max(1, args.limit))
+        # The reasons name the patient's needs and preferences: showing them is a view.
+        store.audit("view", "plan", args.patient, "suggestions shown at the command line")
     except PlanError as exc:
         raise CommandError(str(exc)) from None
     finally:

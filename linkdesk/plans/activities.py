@@ -74,7 +74,7 @@ def change_activity_status(store, activity_id: int, status: str, on: date | str 
         change = check_activity_change(activity.status, status, on, reason, today)
         previous = activity.status
         _apply(activity, change)
-        audit_plan(session, "update", patient_id, f"activity {activity_id} status: {previous} to {status}")
+        audit_plan(session, "update", patient_id, f"activity {activity_id} fields: status")
     return activity
 
 

@@ -171,6 +171,8 @@ def restore_store(folder: Path, backup: Path, passphrase: str) -> Path | None:
     moved back if anything fails. Returns that folder. The store must not be open.
     """
     folder, backup = Path(folder), Path(backup)
+    if backup.resolve() == folder.resolve():
+        raise BackupError(f"{backup} is the store itself, not a backup of it. Choose a backup folder; nothing was changed.")
     verify_backup(backup, passphrase)
     key, _, _ = unlock_key(backup, read_store_header(backup), passphrase)
     folder.mkdir(parents=True, exist_ok=True)

@@ -97,6 +97,7 @@ def make_engine(db_path: Path, key: bytes, *, cache_mib: int = DEFAULT_CACHE_MIB
         creator=create_connection,
         module=sqlcipher,
         poolclass=QueuePool,
+        hide_parameters=True,  # database errors must never carry patient details into a message
         pool_size=2,
         max_overflow=4,
     )

@@ -85,8 +85,10 @@ class ClipboardGuard:
         self._ours = text
 
     def clear_if_ours(self) -> bool:
+        """Clear what LinkDesk put there, including text copied out of a field with Ctrl+C."""
         clipboard = QGuiApplication.clipboard()
-        cleared = self._ours is not None and clipboard.text(QClipboard.Mode.Clipboard) == self._ours
+        cleared = (self._ours is not None and clipboard.text(QClipboard.Mode.Clipboard) == self._ours) \
+            or clipboard.ownsClipboard()
         if cleared:
             clipboard.clear(QClipboard.Mode.Clipboard)
         self._ours = None

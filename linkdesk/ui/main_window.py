@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget
 
 from linkdesk.store import Store, store_exists
 from linkdesk.store import drafts as parked_drafts
@@ -205,11 +205,16 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         self.idle.stop()
+        # First close every dialog, so none stays over the unlock page or acts on a closed store
+        # when OK is pressed later; closing one may start work, which the wait below covers.
+        close_previews()  # a print preview may show a patient's plan
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         # Background work must finish (or stop at its next check) before the store closes.
         self.runner.cancel_all()
         self.runner.wait_for_all()
         QApplication.processEvents()  # deliver their results while the store is still open
-        close_previews()  # a print preview may show a patient's plan
         snapshots = {tab.lock_key: snap for tab in self.tabs if tab.lock_key and (snap := tab.lock_snapshot())}
         parked_drafts.park(self.store, snapshots)
         self.store.audit("lock")

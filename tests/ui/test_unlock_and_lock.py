@@ -173,3 +173,23 @@ def test_unlock_runs_the_key_derivation_off_the_ui_thread(qtbot, store_dir):
     qtbot.waitUntil(lambda: not runner.busy, timeout=10000)  # the automatic backup
     window.lock()
     assert window.store is None
+
+
+def test_lock_closes_open_dialogs_so_none_acts_on_the_closed_store(make_window, qtbot, store_dir):
+    from linkdesk.ui import store_actions
+
+    _existing_store(store_dir)
+    window = make_window()
+    window.show()
+    window.start()
+    qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    window.unlock_page.submit()
+    settings = store_actions.SettingsDialog(window)
+    settings.open()
+    change = store_actions.ChangePassphraseDialog(window)
+    change.open()
+    change.current.setText(PASSPHRASE)
+    window.lock()
+    assert not settings.isVisible() and not change.isVisible()
+    assert window.store is None
+

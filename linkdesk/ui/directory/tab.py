@@ -256,7 +256,8 @@ class DirectoryTab(WorkspaceTab):
         except DirectoryError as error:
             self.message.show_error(str(error))
             return
-        self.detail.show_detail(get_service_detail(self.store, detail.id))
+        unsaved = self.detail.notes.toPlainText() if self.detail.notes_unsaved else None
+        self.detail.show_detail(get_service_detail(self.store, detail.id), notes=unsaved)  # typed notes stay
         self.refresh(done_message)
 
     def toggle_favourite(self) -> None:

@@ -264,7 +264,7 @@ class PatientsTab(WorkspaceTab):
         return answer == QMessageBox.StandardButton.Discard
 
     def open_patient(self, patient_id: int) -> None:
-        if not self._may_leave_record():
+        if not self._may_leave_record() or self.store is None:  # the app may have locked during the question
             return
         try:
             patient = get_patient(self.store, patient_id)  # audited as a view
@@ -344,6 +344,8 @@ class PatientsTab(WorkspaceTab):
 
     def _handle_duplicate(self, error: DuplicatePatient) -> bool:
         answer = self.ask_duplicate(error)
+        if self.store is None:  # locked while the question was open: the edit is parked as a draft
+            return False
         if answer == "open":
             self.editor.revert()  # the entry was a duplicate: nothing of it is kept
             self.open_patient(error.matches[0].patient_id)
