@@ -31,5 +31,7 @@ def _feature_demos():
     from linkdesk.caseload import demo as caseload_demo
     from linkdesk.directory import demo as directory_demo
     from linkdesk.plans import demo as plans_demo
+    from linkdesk.reports import demo as reports_demo
 
-    return [directory_demo.add_demo_data, caseload_demo.add_demo_data, plans_demo.add_demo_data]
+    return [directory_demo.add_demo_data, caseload_demo.add_demo_data, plans_demo.add_demo_data,
+            reports_demo.add_demo_data]

@@ -7,6 +7,7 @@ Used by the test that migrations and models agree, and when writing a new migrat
 from linkdesk.caseload import models as caseload_models  # noqa: F401
 from linkdesk.directory import models as directory_models  # noqa: F401
 from linkdesk.plans import models as plans_models  # noqa: F401
+from linkdesk.reports import models as reports_models  # noqa: F401
 from linkdesk.store import audit, drafts, settings  # noqa: F401
 from linkdesk.store.base import Base
 

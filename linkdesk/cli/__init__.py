@@ -13,7 +13,7 @@ import sys
 from linkdesk import __version__
 from linkdesk.store.errors import StoreError
 
-from . import directory_commands, patient_commands, plan_commands, print_commands, store_commands
+from . import directory_commands, patient_commands, plan_commands, print_commands, report_commands, store_commands
 from .common import CommandError
 from .passphrases import NoPassphrase
 
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.add_commands(subparsers, common)
     print_commands.add_commands(subparsers, common)
     patient_commands.add_commands(subparsers, common)
+    report_commands.add_commands(subparsers, common)  # after patients: adds `patients erase | retention`
     return parser
 
 

@@ -1,0 +1,105 @@
+"""Erasure: a deliberate, recorded removal of everything held about one patient, for good.
+
+The patient row goes, and with it (ON DELETE CASCADE) their referrals, status history,
+contacts, plan, goals, steps, agreed activities, plan versions and measures. SQLCipher
+runs with secure_delete, so the freed space is overwritten with zeros; a TRUNCATE
+checkpoint then copies those pages into the database file and empties the write-ahead
+log, which would otherwise still hold the old pages. The audit rows about the patient
+stay (they name ids, fields and counts only), and one more records the erasure and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from linkdesk.plans.models import AgreedActivity, MeasureRecord, Plan, PlanVersion
+from linkdesk.store import audit
+
+from .errors import CaseloadError, NotFound
+from .models import Patient, PatientContact, Referral
+
+LONGEST_REASON = 500
+
+
+class ErasureRefused(CaseloadError):
+    """The erasure was not done; the message says why."""
+
+
+@dataclass(frozen=True)
+class ErasureSummary:
+    patient_id: int
+    referrals: int
+    contacts: int
+    activities: int
+    plan_versions: int
+    measures: int
+    checkpointed: bool = True  # False if another connection kept the old pages in the log for now
+
+    def describe(self) -> str:
+        def count(number: int, one: str, many: str) -> str:
+            return f"{number} {one if number == 1 else many}"
+
+        return ", ".join((count(self.referrals, "referral", "referrals"), count(self.contacts, "contact", "contacts"),
+                          count(self.activities, "agreed activity", "agreed activities"),
+                          count(self.plan_versions, "plan version", "plan versions"),
+                          count(self.measures, "measure", "measures")))
+
+
+def _summary(session: Session, patient_id: int) -> ErasureSummary:
+    if session.get(Patient, patient_id) is None:
+        raise NotFound("patient", patient_id)
+
+    def number(query) -> int:
+        return session.scalar(query) or 0
+
+    plan_ids = select(Plan.id).where(Plan.patient_id == patient_id)
+    return ErasureSummary(
+        patient_id,
+        referrals=number(select(func.count()).select_from(Referral).where(Referral.patient_id == patient_id)),
+        contacts=number(select(func.count()).select_from(PatientContact).join(Referral)
+                        .where(Referral.patient_id == patient_id)),
+        activities=number(select(func.count()).select_from(AgreedActivity).where(AgreedActivity.plan_id.in_(plan_ids))),
+        plan_versions=number(select(func.count()).select_from(PlanVersion).where(PlanVersion.plan_id.in_(plan_ids))),
+        measures=number(select(func.count()).select_from(MeasureRecord).where(MeasureRecord.patient_id == patient_id)),
+    )
+
+
+def erasure_preview(store, patient_id: int) -> ErasureSummary:
+    """What erasing would remove, for the confirmation question; changes nothing."""
+    with store.session() as session:
+        return _summary(session, patient_id)
+
+
+def erase_patient(store, patient_id: int, reason: str) -> ErasureSummary:
+    """Remove the patient and everything about them; the reason is required and kept in the audit log.
+
+    Backups made earlier still hold the patient: they are encrypted copies the user manages.
+    """
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ErasureRefused("Say why the record is being erased (for example: the patient asked, "
+                             "under the right to erasure). The reason is kept in the audit log.")
+    if len(reason) > LONGEST_REASON:
+        raise ErasureRefused(f"The reason is too long: keep it under {LONGEST_REASON} characters.")
+    with store.session() as session:
+        summary = _summary(session, patient_id)
+        session.execute(delete(Patient).where(Patient.id == patient_id))
+        left = session.scalar(select(func.count()).select_from(Referral).where(Referral.patient_id == patient_id))
+        if left:  # foreign keys off would leave orphans holding the patient's words
+            raise ErasureRefused("The erasure was stopped: related records were not removed with the patient.")
+        audit.record(session, "delete", "patient", patient_id, f"erased for good; reason: {reason}")
+    busy = _checkpoint(store)
+    return ErasureSummary(**{**summary.__dict__, "checkpointed": not busy})
+
+
+def _checkpoint(store) -> bool:
+    """Move the zeroed pages into the database file and empty the log; True if a reader held it back."""
+    connection = store.raw_connection()
+    try:
+        busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        connection.close()
+    return bool(busy)

@@ -1,0 +1,102 @@
+"""A report as CSV: one row per figure, every cell escaped so a spreadsheet never runs it as a formula.
+
+A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets strip
+before looking) gets a leading single quote: OWASP's advice against CSV injection. Service
+and practice names come from feeds and typing, so any of them could start that way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ReportNotSaved
+from .statistics import Report
+
+HEADER = ("section", "item", "value", "n", "note")
+_RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value) -> str:
+    """Text that could start a formula gets a leading quote; numbers we computed (-1.5) stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}"
+    text = str(value)
+    return "'" + text if text.startswith(_RISKY_STARTS) else text
+
+
+def _number(value):
+    return "" if value is None else value
+
+
+def rows_of(report: Report) -> list[tuple]:
+    """The report's figures as (section, item, value, n, note) rows, in the order the PDF shows them."""
+    rows: list[tuple] = [
+        ("Report", "Period", f"{report.period.start:%Y-%m-%d} to {report.period.end:%Y-%m-%d}", "", ""),
+        ("Report", "Filters", report.filters.describe(), "", ""),
+        ("Referrals", "Referrals received", report.referrals_received, "", ""),
+    ]
+    breakdowns = [report.by_source, report.by_practice, report.by_need, report.outcomes]
+    for median in (report.first_contact, report.contacts_per_patient):
+        rows.append(("Referrals", f"{median.label} (median)", _number(median.value), median.n, median.unit))
+    for point in report.caseload:
+        rows.append(("Caseload", f"Open referrals on {point.on:%Y-%m-%d}", point.open_referrals, "", ""))
+    breakdowns += [report.activities_by_category, report.top_services, report.routes]
+    for breakdown in breakdowns:
+        rows.extend(_breakdown_rows(breakdown))
+    rows.append(("Signposted or referred", "People who started attending an activity", report.people_attending, "",
+                 ""))
+    for item in report.ons4:
+        note = "lower is better" if not item.higher_is_better else ""
+        rows.append(("Wellbeing (ONS4)", f"{item.label}: baseline mean", _number(item.baseline_mean), item.n, note))
+        rows.append(("Wellbeing (ONS4)", f"{item.label}: latest mean", _number(item.latest_mean), item.n, note))
+        rows.append(("Wellbeing (ONS4)", f"{item.label}: mean change", _number(item.mean_change), item.n, note))
+        rows.append(("Wellbeing (ONS4)", f"{item.label}: improved / no change / worse",
+                     f"{item.improved} / {item.no_change} / {item.worse}", item.n, note))
+    for breakdown in report.equality:
+        rows.extend(_breakdown_rows(breakdown, section=f"Equality: {breakdown.title}"))
+    for story in report.stories:
+        rows.append(("Stories", story.attribution, story.text, "", f"{story.told_on:%Y-%m-%d}"))
+    return rows
+
+
+def _breakdown_rows(breakdown, section: str | None = None) -> list[tuple]:
+    section = section or breakdown.title
+    rows = [(section, row.label, row.shown, "", "") for row in breakdown.rows]
+    if breakdown.total is not None:
+        rows.append((section, breakdown.total.label, breakdown.total.shown, "", breakdown.note))
+    elif breakdown.note:
+        rows.append((section, "Note", "", "", breakdown.note))
+    return rows
+
+
+def report_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in rows_of(report):
+        writer.writerow([escape_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_csv(report: Report, path: Path | str) -> Path:
+    """Write the CSV (UTF-8 with a byte order mark, which Excel needs) whole or not at all."""
+    path = Path(path)
+    data = report_csv(report).encode("utf-8-sig")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", suffix=".csv", dir=path.parent)
+    except OSError as error:
+        raise ReportNotSaved(path, error.strerror or str(error)) from error
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ReportNotSaved(path, error.strerror or str(error)) from error
+    return path

@@ -1,0 +1,142 @@
+"""Erasure really removes a patient: through SQL, in a plaintext export, and in the decrypted file bytes."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from linkdesk.caseload.erasure import ErasureRefused, erase_patient, erasure_preview
+from linkdesk.caseload.errors import NotFound
+from linkdesk.caseload.models import Patient, Referral
+from linkdesk.cli import main
+from linkdesk.plans.models import MeasureRecord
+from linkdesk.reports.gather import make_report
+from linkdesk.store import open_store
+from linkdesk.store.audit import AuditEvent
+from linkdesk.store.store import read_store_header, unlock_key
+
+from ..conftest import PASSPHRASE
+from .conftest import MARKER
+from .sqlcipher_pages import decrypted_pages, libcrypto
+
+SURNAME = "Quillfeather"
+
+
+def rows_mentioning(store, text: str) -> list[tuple[str, tuple]]:
+    """Every row of every table in which any text or blob column contains `text`."""
+    needle = text.encode()
+    found = []
+    connection = store.raw_connection()
+    try:
+        tables = [name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        for table in tables:
+            for row in connection.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    if (isinstance(value, str) and text in value) or (isinstance(value, bytes) and needle in value):
+                        found.append((table, row))
+    finally:
+        connection.close()
+    return found
+
+
+def plaintext_export(store, target) -> bytes:
+    connection = store.raw_connection()
+    try:
+        connection.execute(f"ATTACH DATABASE '{target}' AS plaintext KEY ''")
+        connection.execute("SELECT sqlcipher_export('plaintext')")
+        connection.execute("DETACH DATABASE plaintext")
+    finally:
+        connection.close()
+    return target.read_bytes()
+
+
+def checkpoint(store) -> None:
+    connection = store.raw_connection()
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def test_erasure_removes_every_trace_and_keeps_a_reasoned_audit_row(caseload, store_dir, tmp_path):
+    store, erin = caseload.store, caseload.erin
+    key, _, _ = unlock_key(store_dir, read_store_header(store_dir), PASSPHRASE)
+    lib = libcrypto()
+    assert rows_mentioning(store, MARKER)  # present before: the searches below can find it
+    assert MARKER.encode() in plaintext_export(store, tmp_path / "before.db")
+    if lib is not None:
+        checkpoint(store)
+        pages = decrypted_pages(lib, store.db_path, key)
+        assert pages[0][:2] == b"\x10\x00"  # bytes 16-17 of a SQLite header: page size 4096
+        assert any(MARKER.encode() in page for page in pages)
+
+    preview = erasure_preview(store, erin.id)
+    assert preview.describe() == "1 referral, 2 contacts, 1 agreed activity, 0 plan versions, 2 measures"
+    summary = erase_patient(store, erin.id, "  Patient asked for erasure  (Article 17) ")
+    assert summary.checkpointed
+
+    assert rows_mentioning(store, MARKER) == [] and rows_mentioning(store, SURNAME) == []
+    assert MARKER.encode() not in plaintext_export(store, tmp_path / "after.db")
+    wal = store.db_path.with_name(store.db_path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    for path in (store.db_path, wal):
+        if path.exists():
+            assert MARKER.encode() not in path.read_bytes()
+    if lib is not None:
+        pages = decrypted_pages(lib, store.db_path, key)
+        assert not any(MARKER.encode() in page or SURNAME.encode() in page for page in pages)
+
+    with store.session() as session:
+        assert session.get(Patient, erin.id) is None
+        assert session.scalar(select(func.count()).select_from(MeasureRecord)) == 0
+        assert session.scalar(select(func.count()).select_from(Referral)) == 1  # the other patient's
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert (event.action, event.entity, event.entity_id) == ("delete", "patient", str(erin.id))
+    assert event.detail == "erased for good; reason: Patient asked for erasure (Article 17)"
+    assert make_report(store, date(2026, 10, 1), date(2026, 11, 30)).referrals_received == 1
+
+
+def test_erasure_needs_a_reason_and_an_existing_patient(caseload):
+    store, erin = caseload.store, caseload.erin
+    with pytest.raises(ErasureRefused, match="Say why"):
+        erase_patient(store, erin.id, "   ")
+    with pytest.raises(ErasureRefused, match="too long"):
+        erase_patient(store, erin.id, "x" * 501)
+    with pytest.raises(NotFound, match="no patient with id 999"):
+        erase_patient(store, 999, "asked")
+    assert rows_mentioning(store, MARKER)  # nothing was removed
+    with store.session() as session:
+        assert session.get(Patient, erin.id) is not None
+
+
+@pytest.fixture
+def folder(caseload, store_dir, monkeypatch):
+    caseload.store.close()
+    monkeypatch.setenv("LINKDESK_PASSPHRASE", PASSPHRASE)
+    return store_dir
+
+
+def test_erase_command_asks_unless_yes(folder, caseload, capsys, monkeypatch):
+    patient_id = str(caseload.erin.id)
+    # No terminal to ask at: refused, nothing erased.
+    assert main(["patients", "erase", patient_id, "--reason", "asked", "--data-dir", str(folder)]) == 2
+    assert "add --yes" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    assert main(["patients", "erase", patient_id, "--reason", "asked", "--data-dir", str(folder)]) == 1
+    assert "Nothing was erased." in capsys.readouterr().out
+    store = open_store(folder, PASSPHRASE)
+    try:
+        assert rows_mentioning(store, MARKER)
+    finally:
+        store.close()
+    assert main(["patients", "erase", patient_id, "--reason", "asked", "--yes", "--data-dir", str(folder)]) == 0
+    assert f"Erased patient {patient_id}: 1 referral, 2 contacts" in capsys.readouterr().out
+    store = open_store(folder, PASSPHRASE)
+    try:
+        assert rows_mentioning(store, MARKER) == []
+    finally:
+        store.close()
+    assert main(["patients", "erase", patient_id, "--reason", "asked", "--yes", "--data-dir", str(folder)]) == 1
+    assert f"There is no patient with id {patient_id}." in capsys.readouterr().err
