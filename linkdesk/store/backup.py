@@ -19,10 +19,13 @@ from . import migrate
 from .engine import check_database, connect_raw
 from .errors import BackupError, NewerStore
 from .keys import HEADER_NAME, write_header
+from .lockfile import hold_exclusive
+from .settings import store_id
 from .store import DB_NAME, STORE_FILES, Store, open_store, read_store_header, unlock_key
 
 AUTO_PREFIX = "linkdesk-backup-"
-_AUTO_NAME = re.compile(r"^linkdesk-backup-(\d{8}-\d{6})(?:-\d+)?$")
+# linkdesk-backup-<when>[-<n>]-<store id>: the id keeps stores sharing a folder apart.
+_AUTO_NAME = re.compile(r"^linkdesk-backup-(\d{8}-\d{6})(?:-\d+)?-([0-9a-f]{8})$")
 _STAMP = "%Y%m%d-%H%M%S"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -88,13 +91,13 @@ class BackupEntry:
     made: datetime
 
 
-def list_automatic_backups(folder: Path) -> list[BackupEntry]:
-    """Automatic backups in `folder`, newest first. Other folders there are left alone."""
+def list_automatic_backups(folder: Path, store_id: str) -> list[BackupEntry]:
+    """This store's automatic backups in `folder`, newest first. Anything else there is left alone."""
     entries = []
     if Path(folder).is_dir():
         for child in Path(folder).iterdir():
             match = _AUTO_NAME.match(child.name)
-            if match and child.is_dir():
+            if match and match.group(2) == store_id and child.is_dir():
                 entries.append(BackupEntry(child, datetime.strptime(match.group(1), _STAMP)))
     return sorted(entries, key=lambda entry: entry.made, reverse=True)
 
@@ -115,33 +118,33 @@ def backups_to_keep(made: Iterable[datetime], daily: int = KEEP_DAILY, weekly: i
     return keep
 
 
-def automatic_backup_due(folder: Path, today: date | None = None) -> bool:
+def automatic_backup_due(folder: Path, store_id: str, today: date | None = None) -> bool:
     today = today or date.today()
-    return not any(entry.made.date() == today for entry in list_automatic_backups(folder))
+    return not any(entry.made.date() == today for entry in list_automatic_backups(folder, store_id))
 
 
 def run_automatic_backup(store: Store, folder: Path, now: datetime | None = None) -> Path:
-    """Write today's backup into `folder` and prune what rotation no longer keeps."""
+    """Write today's backup into `folder` and prune what rotation no longer keeps of this store's."""
     now = now or datetime.now()
-    name = f"{AUTO_PREFIX}{now.strftime(_STAMP)}"
-    target = Path(folder) / name
-    suffix = 1
+    identity = store_id(store)
+    stamp = now.strftime(_STAMP)
+    target, suffix = Path(folder) / f"{AUTO_PREFIX}{stamp}-{identity}", 1
     while target.exists():  # two backups in one second (Back up now just after unlock)
         suffix += 1
-        target = Path(folder) / f"{name}-{suffix}"
+        target = Path(folder) / f"{AUTO_PREFIX}{stamp}-{suffix}-{identity}"
     target = backup_store(store, target)
-    rotate(folder)
+    rotate(folder, identity)
     return target
 
 
 def backup_if_due(store: Store) -> Path | None:
     """The daily automatic backup, run after unlock: None if today's already exists."""
     folder = backup_folder_for(store)
-    return run_automatic_backup(store, folder) if automatic_backup_due(folder) else None
+    return run_automatic_backup(store, folder) if automatic_backup_due(folder, store_id(store)) else None
 
 
-def rotate(folder: Path) -> list[Path]:
-    entries = list_automatic_backups(folder)
+def rotate(folder: Path, store_id: str) -> list[Path]:
+    entries = list_automatic_backups(folder, store_id)
     keep = backups_to_keep(entry.made for entry in entries)
     removed = [entry.path for entry in entries if entry.made not in keep]
     for path in removed:
@@ -167,8 +170,9 @@ def verify_backup(backup: Path, passphrase: str) -> None:
 def restore_store(folder: Path, backup: Path, passphrase: str) -> Path | None:
     """Replace the store in `folder` with a checked copy of `backup`.
 
-    The store being replaced (if any) is moved to a ``replaced-…`` folder beside it and
-    moved back if anything fails. Returns that folder. The store must not be open.
+    Refused (StoreInUse) while any LinkDesk window or command has the store open. The store
+    being replaced (if any) is moved to a ``replaced-…`` folder beside it and moved back if
+    anything fails. Returns that folder.
     """
     folder, backup = Path(folder), Path(backup)
     if backup.resolve() == folder.resolve():
@@ -176,14 +180,31 @@ def restore_store(folder: Path, backup: Path, passphrase: str) -> Path | None:
     verify_backup(backup, passphrase)
     key, _, _ = unlock_key(backup, read_store_header(backup), passphrase)
     folder.mkdir(parents=True, exist_ok=True)
+    lock = hold_exclusive(folder)
+    try:
+        return _replace_files(folder, backup, key, passphrase, lock)
+    finally:
+        lock.release()
+
+
+def _aside_folder(folder: Path) -> Path:
+    name = f"replaced-{datetime.now().strftime(_STAMP)}"
+    aside, suffix = folder / name, 1
+    while aside.exists():  # two restores in one second
+        suffix += 1
+        aside = folder / f"{name}-{suffix}"
+    aside.mkdir()
+    return aside
+
+
+def _replace_files(folder: Path, backup: Path, key: bytes, passphrase: str, lock) -> Path | None:
     existing = [name for name in STORE_FILES if (folder / name).exists()]
-    aside = None
-    if existing:
-        aside = folder / f"replaced-{datetime.now().strftime(_STAMP)}"
-        aside.mkdir()
+    aside = _aside_folder(folder) if existing else None
+    moved: list[str] = []
+    try:
         for name in existing:
             os.replace(folder / name, aside / name)
-    try:
+            moved.append(name)
         partial = folder / (DB_NAME + ".partial")
         # VACUUM INTO from a read-only connection also folds in anything left in the backup's WAL.
         source = connect_raw(backup / DB_NAME, key, read_only=True)
@@ -193,17 +214,19 @@ def restore_store(folder: Path, backup: Path, passphrase: str) -> Path | None:
             source.close()
         shutil.copy2(backup / HEADER_NAME, folder / HEADER_NAME)
         os.replace(partial, folder / DB_NAME)
-        restored = open_store(folder, passphrase)  # checks again, migrates if older, audits unlock
+        # Checks again, migrates if older, audits the unlock; under the lock restore holds.
+        restored = open_store(folder, passphrase, lock=lock)
         try:
             restored.audit("restore", detail=f"restored from {backup}" + (f"; replaced store kept in {aside.name}" if aside else ""))
         finally:
             restored.close()
     except BaseException as exc:
         for name in STORE_FILES + (DB_NAME + ".partial",):
-            (folder / name).unlink(missing_ok=True)
+            if name not in existing or name in moved:  # never an original that was not moved yet
+                (folder / name).unlink(missing_ok=True)
+        for name in moved:
+            os.replace(aside / name, folder / name)
         if aside is not None:
-            for name in existing:
-                os.replace(aside / name, folder / name)
             aside.rmdir()
         if isinstance(exc, OSError):
             raise BackupError(f"The backup could not be restored into {folder}: {exc.strerror or exc}. Nothing was changed.") from exc

@@ -102,3 +102,18 @@ class SqlCipherMissing(StoreError):
 
 class BackupError(StoreError):
     pass
+
+
+class StoreInUse(StoreError):
+    """Another LinkDesk window or command has the store open, or is replacing it."""
+
+    def __init__(self, folder: Path, *, being_replaced: bool = False):
+        if being_replaced:
+            message = (f"The store in {folder} is being restored from a backup by another LinkDesk "
+                       "window or command. Wait for that to finish, then try again.")
+        else:
+            message = (f"The store in {folder} is open in another LinkDesk window or command. "
+                       "Close it there (File > Quit, or let the command finish), then try again; "
+                       "nothing was changed.")
+        super().__init__(message)
+        self.folder = folder

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -12,6 +14,7 @@ BACKUP_FOLDER = "backup_folder"
 ORGANISATION_NAME = "organisation_name"  # printed at the top of plans and leaflets
 ORGANISATION_LOGO = "organisation_logo"  # a PNG or JPEG, base64; empty: no logo
 HELP_SOONER_TEXT = "help_sooner_text"  # the plan's "If you need help sooner" box, a line each
+STORE_ID = "store_id"  # random, made on first use; names this store's automatic backups
 
 DEFAULTS = {
     IDLE_LOCK_MINUTES: "5",
@@ -21,6 +24,7 @@ DEFAULTS = {
     HELP_SOONER_TEXT: "NHS 111: call 111 if you need medical help fast but it is not an emergency.\n"
                       "Samaritans: call 116 123, free, any time of day or night.\n"
                       "In an emergency, call 999.",
+    STORE_ID: "",
 }
 
 
@@ -59,3 +63,17 @@ def idle_lock_minutes(store) -> int:
     except ValueError:
         minutes = int(DEFAULTS[IDLE_LOCK_MINUTES])
     return max(1, min(minutes, 240))
+
+
+def store_id(store) -> str:
+    """Eight hex digits telling this store's automatic backups from another store's in a shared folder.
+
+    Made at random on first use and kept in the store, so a backup (a copy) and a store
+    restored from it keep the same id.
+    """
+    with store.session() as session:
+        value = get_setting(session, STORE_ID)
+        if not value:
+            value = secrets.token_hex(4)
+            set_setting(session, STORE_ID, value)
+        return value

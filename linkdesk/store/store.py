@@ -30,6 +30,7 @@ from .errors import (
     WrongPassphrase,
 )
 from .keys import HEADER_NAME, KdfParams, KeyHeader, KeySlot, calibrate, pragma_rekey, read_header, write_header
+from .lockfile import StoreLock, hold_shared
 from .passphrase import validate_new_passphrase
 
 DB_NAME = "linkdesk.db"
@@ -59,13 +60,22 @@ class CipherInfo:
 class Store:
     """An unlocked store. Feature packages call `session()`; the UI never sees the engine."""
 
-    def __init__(self, folder: Path, key: bytes, header: KeyHeader, *, cache_mib: int = DEFAULT_CACHE_MIB):
+    def __init__(self, folder: Path, key: bytes, header: KeyHeader, *, cache_mib: int = DEFAULT_CACHE_MIB,
+                 lock: StoreLock | None = None, owns_lock: bool = True):
+        """Holds `lock` (else takes a shared one) while open; releases it on close if it `owns_lock`."""
         self.folder = Path(folder)
         self.actor = current_actor()
         self._key = key
         self._header = header
         self._cache_mib = cache_mib
-        self._engine: Engine | None = make_engine(self.db_path, key, cache_mib=cache_mib)
+        if lock is None:
+            lock = hold_shared(self.folder)
+        self._own_lock = lock if owns_lock else None
+        try:
+            self._engine: Engine | None = make_engine(self.db_path, key, cache_mib=cache_mib)
+        except BaseException:
+            self._release_lock()
+            raise
 
     # -- layout ---------------------------------------------------------------------
 
@@ -154,6 +164,12 @@ class Store:
             self._engine.dispose()
             self._engine = None
             self._key = b""
+            self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._own_lock is not None:
+            self._own_lock.release()
+            self._own_lock = None
 
 
 # -- opening ---------------------------------------------------------------------------
@@ -234,17 +250,26 @@ def check_store(folder: Path, passphrase: str) -> CheckReport:
 
 
 def open_store(folder: Path, passphrase: str, *, cache_mib: int = DEFAULT_CACHE_MIB,
-               backup_folder: Path | None = None) -> Store:
-    """Unlock an existing store, migrating it (after a verified backup) if it is older."""
+               backup_folder: Path | None = None, lock: StoreLock | None = None) -> Store:
+    """Unlock an existing store, migrating it (after a verified backup) if it is older.
+
+    `lock` is for restore, which already holds the folder's lock exclusively.
+    """
     folder = Path(folder)
-    header = read_store_header(folder)
-    key, settled, revision = unlock_key(folder, header, passphrase)
-    if settled != header:
-        write_header(folder / HEADER_NAME, settled)  # finish an interrupted passphrase change
-    head = migrate.head_revision()
-    if revision is not None and revision != head and not migrate.is_known_revision(revision):
-        raise NewerStore(folder, revision)
-    store = Store(folder, key, settled, cache_mib=cache_mib)
+    held = lock if lock is not None else hold_shared(folder) if (folder / DB_NAME).exists() else None
+    try:
+        header = read_store_header(folder)
+        key, settled, revision = unlock_key(folder, header, passphrase)
+        if settled != header:
+            write_header(folder / HEADER_NAME, settled)  # finish an interrupted passphrase change
+        head = migrate.head_revision()
+        if revision is not None and revision != head and not migrate.is_known_revision(revision):
+            raise NewerStore(folder, revision)
+        store = Store(folder, key, settled, cache_mib=cache_mib, lock=held, owns_lock=lock is None)
+    except BaseException:
+        if lock is None and held is not None:
+            held.release()
+        raise
     try:
         if revision != head:
             _migrate_with_backup(store, revision, head, backup_folder)

@@ -131,7 +131,9 @@ def restore_from_backup(window) -> None:
     answer = QMessageBox.question(
         window, "Restore from backup",
         f"Replace the store in {window.folder} with the backup in {chosen}?\n\n"
-        "The store it replaces is kept aside in a 'replaced-…' folder there, not deleted.",
+        "The store it replaces is kept aside in a 'replaced-…' folder there, not deleted. "
+        "Unsaved edits stay with it: save or discard them first, as they are not carried "
+        "into the restored store.",
     )
     if answer == QMessageBox.StandardButton.Yes:
         restore_backup(window, Path(chosen), passphrase)

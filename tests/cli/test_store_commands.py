@@ -11,7 +11,7 @@ from linkdesk.store import TEST_KDF, WrongPassphrase, create_store, open_store
 from linkdesk.store.backup import list_automatic_backups
 from linkdesk.store.engine import PAGE_SIZE
 from linkdesk.store.keys import MIN_MEMORY_KIB, read_header
-from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting, write_setting
+from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting, store_id, write_setting
 from linkdesk.store.store import DB_NAME
 
 from ..conftest import PASSPHRASE
@@ -48,6 +48,14 @@ def _setting(folder, passphrase=PASSPHRASE):
     store = open_store(folder, passphrase, cache_mib=8)
     try:
         return read_setting(store, IDLE_LOCK_MINUTES)
+    finally:
+        store.close()
+
+
+def _store_id(folder):
+    store = open_store(folder, PASSPHRASE, cache_mib=8)
+    try:
+        return store_id(store)
     finally:
         store.close()
 
@@ -196,7 +204,7 @@ def test_backup_to_a_named_folder_and_refusal_of_an_occupied_one(run, folder, tm
 def test_backup_without_a_destination_goes_to_the_automatic_folder(run, folder):
     code, out, err = run("backup", "--data-dir", folder, LINKDESK_PASSPHRASE=PASSPHRASE)
     assert (code, err) == (0, "")
-    [entry] = list_automatic_backups(folder / "backups")
+    [entry] = list_automatic_backups(folder / "backups", _store_id(folder))
     assert str(entry.path) in out
     assert _setting(entry.path) == "9"
 

@@ -1,11 +1,11 @@
 """Backups count only once verified; rotation keeps 7 daily and 4 weekly; restore is all or nothing."""
 
 import os
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
-from linkdesk.store import BackupError, DamagedStore, WrongPassphrase, open_store
+from linkdesk.store import TEST_KDF, BackupError, DamagedStore, WrongPassphrase, create_store, open_store
 from linkdesk.store.backup import (
     automatic_backup_due,
     backup_if_due,
@@ -16,7 +16,9 @@ from linkdesk.store.backup import (
     run_automatic_backup,
 )
 from linkdesk.store.engine import PAGE_SIZE
-from linkdesk.store.settings import BACKUP_FOLDER, IDLE_LOCK_MINUTES, write_setting
+from linkdesk.store.errors import StoreInUse
+from linkdesk.store.lockfile import LOCK_NAME, hold_exclusive
+from linkdesk.store.settings import BACKUP_FOLDER, IDLE_LOCK_MINUTES, store_id, write_setting
 from linkdesk.store.store import DB_NAME
 
 from ..conftest import PASSPHRASE
@@ -115,7 +117,7 @@ def test_automatic_backups_rotate_on_disk_and_leave_other_folders_alone(store, t
     start = datetime(2026, 11, 1, 18, 30)
     for days in range(14):
         run_automatic_backup(store, folder, now=start + timedelta(days=days))
-    entries = list_automatic_backups(folder)
+    entries = list_automatic_backups(folder, store_id(store))
     made = {entry.made for entry in entries}
     assert made == backups_to_keep(start + timedelta(days=days) for days in range(14))
     assert {start + timedelta(days=days) for days in range(7, 14)} <= made
@@ -135,11 +137,11 @@ def test_two_backups_in_the_same_second_both_count(store, tmp_path):
 
 def test_the_daily_backup_runs_once_a_day_into_the_configured_folder(store, tmp_path):
     write_setting(store, BACKUP_FOLDER, str(tmp_path / "elsewhere"))
-    assert automatic_backup_due(tmp_path / "elsewhere")
+    assert automatic_backup_due(tmp_path / "elsewhere", store_id(store))
     made = backup_if_due(store)
     assert made is not None and made.parent == tmp_path / "elsewhere"
     assert backup_if_due(store) is None
-    assert not automatic_backup_due(tmp_path / "elsewhere")
+    assert not automatic_backup_due(tmp_path / "elsewhere", store_id(store))
 
 
 # -- restore ----------------------------------------------------------------------------
@@ -221,7 +223,7 @@ def test_restore_repairs_a_store_that_is_damaged(backed_up):
     _truncate(folder / DB_NAME)
     with pytest.raises(DamagedStore):
         open_store(folder, PASSPHRASE)
-    damaged = fingerprint(folder)
+    damaged = {name: digest for name, digest in fingerprint(folder).items() if name != LOCK_NAME}  # not a store file
 
     aside = restore_store(folder, backup, PASSPHRASE)
     restored = open_store(folder, PASSPHRASE, cache_mib=8)
@@ -246,6 +248,7 @@ def test_a_backup_opens_with_the_passphrase_of_its_time(store, store_dir, tmp_pa
 
 def test_restore_from_the_automatic_folder_inside_the_store(store, store_dir):
     _fill(store)
+    identity = store_id(store)  # made on first use, as the first automatic backup does
     before = contents(store)
     made = backup_if_due(store)
     assert made.parent == store_dir / "backups"
@@ -253,5 +256,82 @@ def test_restore_from_the_automatic_folder_inside_the_store(store, store_dir):
     restore_store(store_dir, made, PASSPHRASE)
     restored = open_store(store_dir, PASSPHRASE, cache_mib=8)
     assert_same_contents(before, contents(restored))
+    assert store_id(restored) == identity  # a restored store keeps naming its backups as before
     restored.close()
-    assert list_automatic_backups(store_dir / "backups")[0].path == made
+    assert list_automatic_backups(store_dir / "backups", identity)[0].path == made
+
+
+def test_restore_is_refused_while_the_store_is_open(backed_up):
+    folder, backup, _, after = backed_up
+    elsewhere = open_store(folder, PASSPHRASE, cache_mib=8)  # another window, or a command still running
+    try:
+        before = fingerprint(folder)
+        with pytest.raises(StoreInUse, match="open in another LinkDesk window"):
+            restore_store(folder, backup, PASSPHRASE)
+        assert fingerprint(folder) == before
+        assert_same_contents(after, contents(elsewhere))
+    finally:
+        elsewhere.close()
+    restore_store(folder, backup, PASSPHRASE)  # closed: now it may
+
+
+def test_a_store_being_restored_cannot_be_opened(backed_up):
+    folder, _, _, _ = backed_up
+    restoring = hold_exclusive(folder)
+    try:
+        with pytest.raises(StoreInUse, match="being restored"):
+            open_store(folder, PASSPHRASE, cache_mib=8)
+    finally:
+        restoring.release()
+    open_store(folder, PASSPHRASE, cache_mib=8).close()
+
+
+def test_a_failure_while_moving_the_store_aside_puts_every_file_back(backed_up, monkeypatch):
+    """Windows can refuse to move a file another program holds open, part-way through."""
+    folder, backup, _, after = backed_up
+    before = fingerprint(folder)
+    real_replace, calls = os.replace, []
+
+    def refuse_the_second_move(source, target):
+        calls.append(source)
+        if len(calls) == 2:
+            raise PermissionError(13, "The process cannot access the file", str(source))
+        real_replace(source, target)
+
+    monkeypatch.setattr("linkdesk.store.backup.os.replace", refuse_the_second_move)
+    with pytest.raises(BackupError, match="Nothing was changed"):
+        restore_store(folder, backup, PASSPHRASE)
+    monkeypatch.undo()
+    assert fingerprint(folder) == before  # the first file moved was moved back; no replaced- folder left
+    current = open_store(folder, PASSPHRASE, cache_mib=8)
+    assert_same_contents(after, contents(current))
+    current.close()
+
+
+def test_two_restores_in_one_second_keep_both_replaced_stores(backed_up):
+    folder, backup, _, _ = backed_up
+    first = restore_store(folder, backup, PASSPHRASE)
+    second = restore_store(folder, backup, PASSPHRASE)
+    assert first != second and first.is_dir() and second.is_dir()
+    for aside in (first, second):
+        open_store(aside, PASSPHRASE, cache_mib=8).close()
+
+
+def test_stores_sharing_a_backup_folder_keep_to_their_own_backups(store, tmp_path):
+    """An IT manager points several laptops' backups at one network folder."""
+    folder = tmp_path / "shared"
+    other = create_store(tmp_path / "other store", PASSPHRASE, kdf=TEST_KDF, cache_mib=8)
+    legacy = folder / "linkdesk-backup-20261101-090000"  # named before backups carried a store id
+    legacy.mkdir(parents=True)
+    try:
+        theirs = run_automatic_backup(other, folder, now=datetime(2026, 10, 1, 9))
+        assert not automatic_backup_due(folder, store_id(other), today=date(2026, 10, 1))
+        assert automatic_backup_due(folder, store_id(store), today=date(2026, 10, 1))  # theirs is not ours
+        start = datetime(2026, 11, 1, 18, 30)
+        for days in range(14):
+            run_automatic_backup(store, folder, now=start + timedelta(days=days))
+        assert len(list_automatic_backups(folder, store_id(store))) < 14  # ours were rotated...
+        assert [entry.path for entry in list_automatic_backups(folder, store_id(other))] == [theirs]  # ...theirs kept
+        assert theirs.is_dir() and legacy.is_dir()
+    finally:
+        other.close()

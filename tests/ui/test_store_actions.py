@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from linkdesk.store import TEST_KDF, WrongPassphrase, create_store, open_store
 from linkdesk.store.audit import AuditRow, read_events
 from linkdesk.store.backup import list_automatic_backups
+from linkdesk.store.settings import store_id
 from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting
 from linkdesk.ui import store_actions
 from linkdesk.ui.audit_view import AuditLogDialog, AuditTableModel
@@ -57,10 +58,10 @@ def test_change_passphrase_with_the_wrong_current_one_changes_nothing(window, qt
 
 
 def test_back_up_now_writes_a_verified_backup_that_opens(window, store_dir):
-    before = list_automatic_backups(store_dir / "backups")
+    before = list_automatic_backups(store_dir / "backups", store_id(window.store))
     assert len(before) == 1  # the automatic one, written after unlock
     store_actions.back_up_now(window)  # within the same second: must not collide
-    backups = list_automatic_backups(store_dir / "backups")
+    backups = list_automatic_backups(store_dir / "backups", store_id(window.store))
     assert len(backups) == 2
     assert "Verified backup written" in window.statusBar().currentMessage()
     for backup in backups:
