@@ -68,6 +68,8 @@ def export_directory(args) -> int:
     try:
         dest = Path(args.dest).expanduser()
         written = export_json(store, dest) if args.format == "oruk-json" else export_csv(store, dest)
+    except DirectoryError as exc:
+        raise CommandError(str(exc)) from None
     finally:
         store.close()
     print(f"Exported the directory to {written}")
@@ -102,6 +104,9 @@ def search_directory(args) -> int:
 def save_template(args) -> int:
     from linkdesk.directory.readers import write_flat_template
 
-    write_flat_template(Path(args.dest).expanduser())
+    try:
+        write_flat_template(Path(args.dest).expanduser())
+    except DirectoryError as exc:
+        raise CommandError(str(exc)) from None
     print(f"Saved the flat CSV template to {args.dest}")
     return 0

@@ -30,3 +30,11 @@ class ImportCancelled(DirectoryError):
 
 class FeedError(DirectoryError):
     """The ORUK feed could not be read (offline, timed out, an HTTP error or invalid JSON)."""
+
+
+class ExportFailed(DirectoryError):
+    """An export or template could not be written; nothing half-written is left behind."""
+
+    def __init__(self, path, why: str, what: str = "The directory"):
+        super().__init__(f"{what} could not be saved to {path}: {why}. Choose another place.")
+        self.path = path

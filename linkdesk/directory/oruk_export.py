@@ -16,8 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from linkdesk.files import reason, write_atomically
 from linkdesk.store import audit
 
+from .errors import ExportFailed
 from .models import TABLES, standard_fields
 
 
@@ -145,17 +147,21 @@ def export_services(store) -> list[dict]:
 def export_json(store, dest: Path) -> Path:
     """Write a JSON array of services to dest (a .json file, or services.json inside a folder)."""
     dest = Path(dest)
-    if dest.is_dir() or dest.suffix.lower() != ".json":
-        dest.mkdir(parents=True, exist_ok=True)
-        dest = dest / "services.json"
     records = export_services(store)
-    dest.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+    data = json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
+    try:
+        if dest.is_dir() or dest.suffix.lower() != ".json":
+            dest.mkdir(parents=True, exist_ok=True)
+            dest = dest / "services.json"
+        write_atomically(dest, data)
+    except OSError as error:
+        raise ExportFailed(dest, reason(error)) from error
     store.audit("export", "service", None, f"directory exported as ORUK JSON: {len(records)} services")
     return dest
 
 
 def export_csv(store, dest: Path) -> Path:
-    """Write the tabular package: a folder of CSV files, or a .zip of them."""
+    """Write the tabular package: a folder of CSV files, or a .zip of them (each file whole or not at all)."""
     dest = Path(dest)
     with store.session() as session:
         tables = _load(session)
@@ -166,15 +172,20 @@ def export_csv(store, dest: Path) -> Path:
         writer.writeheader()
         for row in rows.values():
             writer.writerow({key: "" if value is None else value for key, value in row.items()})
-        files[f"{table}.csv"] = buffer.getvalue()
-    if dest.suffix.lower() == ".zip":
-        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
+        files[f"{table}.csv"] = buffer.getvalue().encode("utf-8")
+    try:
+        if dest.suffix.lower() == ".zip":
+            packed = io.BytesIO()
+            with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, content in files.items():
+                    archive.writestr(name, content)
+            write_atomically(dest, packed.getvalue())
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
             for name, content in files.items():
-                archive.writestr(name, content)
-    else:
-        dest.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            (dest / name).write_text(content, encoding="utf-8", newline="")
+                write_atomically(dest / name, content)
+    except OSError as error:
+        raise ExportFailed(dest, reason(error)) from error
     with store.session() as session:
         audit.record(session, "export", "service", None,
                      f"directory exported as HSDS tabular CSV: {len(tables['services'])} services")

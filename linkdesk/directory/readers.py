@@ -7,8 +7,10 @@ import io
 import json
 import uuid
 
+from linkdesk.files import reason, write_atomically
+
 from .bundle import NAMESPACE, Bundle, Skip
-from .errors import ImportFailed
+from .errors import ExportFailed, ImportFailed
 
 # Nested lists under each kind of record, and the link field the child gets from its parent.
 _NESTED = {
@@ -270,7 +272,11 @@ def flat_bundle(data: bytes, name: str) -> Bundle:
 
 def write_flat_template(path) -> None:
     """Save the flat CSV template with its header and one example row (UTF-8 with BOM for Excel)."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FLAT_COLUMNS)
-        writer.writeheader()
-        writer.writerow(FLAT_EXAMPLE)
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=FLAT_COLUMNS)
+    writer.writeheader()
+    writer.writerow(FLAT_EXAMPLE)
+    try:
+        write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
+    except OSError as error:
+        raise ExportFailed(path, reason(error), what="The flat CSV template") from error

@@ -10,8 +10,6 @@ an email client would otherwise show without opening the file.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from linkdesk import __version__
 from linkdesk.documents.fonts import register
 from linkdesk.documents.styles import RULE, StyleSet, Variant, style_set
 from linkdesk.documents.text import Typesetter
+from linkdesk.files import reason, write_atomically
 
 
 class DocumentError(Exception):
@@ -76,16 +75,9 @@ def write_pdf(data: bytes, path: Path | str) -> Path:
     """Write PDF bytes to `path` whole or not at all (a temporary file in the same folder, then a rename)."""
     path = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", suffix=".pdf", dir=path.parent)
+        write_atomically(path, data)
     except OSError as error:
-        raise DocumentNotSaved(path, error.strerror or str(error)) from error
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise DocumentNotSaved(path, error.strerror or str(error)) from error
+        raise DocumentNotSaved(path, reason(error)) from error
     return path
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
+
+from linkdesk.files import reason, write_atomically
 
 from .errors import ReportNotSaved
 from .statistics import Report
@@ -87,16 +87,8 @@ def report_csv(report: Report) -> str:
 def write_csv(report: Report, path: Path | str) -> Path:
     """Write the CSV (UTF-8 with a byte order mark, which Excel needs) whole or not at all."""
     path = Path(path)
-    data = report_csv(report).encode("utf-8-sig")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", suffix=".csv", dir=path.parent)
+        write_atomically(path, report_csv(report).encode("utf-8-sig"))
     except OSError as error:
-        raise ReportNotSaved(path, error.strerror or str(error)) from error
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ReportNotSaved(path, error.strerror or str(error)) from error
+        raise ReportNotSaved(path, reason(error)) from error
     return path

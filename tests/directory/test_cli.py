@@ -52,3 +52,27 @@ def test_bad_input_gives_one_line_and_an_exit_code(folder, tmp_path, capsys):
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 3 and all(line.startswith("linkdesk: error: ") for line in errors)
     assert "blursday" in errors[0] and "not valid JSON" in errors[2]
+
+
+def test_an_export_or_template_that_cannot_be_written_gives_one_line_and_leaves_nothing(folder, tmp_path, capsys):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file where a folder is wanted")
+    (tmp_path / "taken.zip").mkdir()  # a folder where the zip should go
+    assert run(folder, "export", str(blocker / "out.json"), "--format", "oruk-json") == 1
+    assert run(folder, "export", str(blocker / "csv"), "--format", "oruk-csv") == 1
+    assert run(folder, "export", str(tmp_path / "taken.zip"), "--format", "oruk-csv") == 1
+    assert run(folder, "template", str(blocker / "flat.csv")) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 4 and all(line.startswith("linkdesk: error: ") for line in errors)
+    assert all("could not be saved to" in line for line in errors)
+    assert "The flat CSV template" in errors[3]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt", "store", "taken.zip"]
+    assert list((tmp_path / "taken.zip").iterdir()) == []  # no temporary file left behind
+
+
+def test_an_export_replaces_an_earlier_file_of_that_name(folder, tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("yesterday's export")
+    assert run(folder, "export", str(out), "--format", "oruk-json") == 0
+    assert json.loads(out.read_text()) == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json", "store"]

@@ -171,6 +171,22 @@ def test_a_broken_import_file_changes_nothing_and_says_why(tab, qtbot, store, tm
         import_path(store, source)
 
 
+def test_an_export_to_a_place_that_cannot_be_written_says_why(tab, store, tmp_path, monkeypatch):
+    """Not the unexpected-error dialog: a plain message, and nothing left behind."""
+    shown = []
+    monkeypatch.setattr("linkdesk.ui.directory.transfer.QMessageBox.warning",
+                        lambda parent, title, text: shown.append(text))
+    (tmp_path / "notes.txt").write_text("not a folder")
+    exported = []
+    transfer = Transfer(tab, tab.context.runner, store, exported.append)
+    transfer.export_to(str(tmp_path / "notes.txt" / "services.json"), "oruk-json")
+    assert exported == [] and len(shown) == 1
+    assert "could not be saved to" in shown[0] and "notes.txt" in shown[0]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt", "store"]
+    transfer.export_to(str(tmp_path / "services.json"), "oruk-json")
+    assert exported == [f"Directory exported to {tmp_path / 'services.json'}"]
+
+
 def test_a_booklet_follows_the_category_area_and_shortlist_filters(tab, qtbot):
     from linkdesk.ui.printing import preview as previews
 
