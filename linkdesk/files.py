@@ -31,5 +31,13 @@ def write_atomically(path: Path | str, data: bytes) -> Path:
 
 
 def reason(error: OSError) -> str:
-    """The part of an OSError a person can act on: "Permission denied", "No space left on device"."""
+    """Why a file could not be written, in words a person can act on."""
+    if isinstance(error, FileNotFoundError):
+        return "its folder does not exist"
+    if isinstance(error, NotADirectoryError):
+        return "part of the path is a file, not a folder"
+    if isinstance(error, IsADirectoryError):
+        return "there is a folder of that name there"
+    if isinstance(error, PermissionError):
+        return "you do not have permission to write there"
     return error.strerror or str(error)

@@ -1,7 +1,9 @@
 """Erasure: a deliberate, recorded removal of everything held about one patient, for good.
 
 The patient row goes, and with it (ON DELETE CASCADE) their referrals, status history,
-contacts, plan, goals, steps, agreed activities, plan versions and measures. SQLCipher
+contacts, plan, goals, steps, agreed activities, plan versions, measures, stories and the
+history of corrections to their details; unsaved edits about them that the app parked
+while locked are deleted in the same transaction. SQLCipher
 runs with secure_delete, so the freed space is overwritten with zeros; a TRUNCATE
 checkpoint then copies those pages into the database file and empties the write-ahead
 log, which would otherwise still hold the old pages. The audit rows about the patient
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from linkdesk.plans.models import AgreedActivity, MeasureRecord, Plan, PlanVersion
 from linkdesk.store import audit
+from linkdesk.store.drafts import drop_drafts_where, names_patient
 
 from .errors import CaseloadError, NotFound
 from .models import Patient, PatientContact, Referral
@@ -37,6 +40,7 @@ class ErasureSummary:
     plan_versions: int
     measures: int
     checkpointed: bool = True  # False if another connection kept the old pages in the log for now
+    drafts: int = 0  # unsaved edits about the patient, parked while the app was locked, removed too
 
     def describe(self) -> str:
         def count(number: int, one: str, many: str) -> str:
@@ -90,9 +94,13 @@ def erase_patient(store, patient_id: int, reason: str) -> ErasureSummary:
         left = session.scalar(select(func.count()).select_from(Referral).where(Referral.patient_id == patient_id))
         if left:  # foreign keys off would leave orphans holding the patient's words
             raise ErasureRefused("The erasure was stopped: related records were not removed with the patient.")
+        # Erased from the command line while the app is locked, the app's parked edits may still hold them.
+        dropped = drop_drafts_where(session, lambda payload: names_patient(payload, patient_id))
+        for key in dropped:
+            audit.record(session, "delete", "draft", key, f"unsaved edits about erased patient {patient_id}")
         audit.record(session, "delete", "patient", patient_id, f"erased for good; reason: {reason}")
     busy = _checkpoint(store)
-    return ErasureSummary(**{**summary.__dict__, "checkpointed": not busy})
+    return ErasureSummary(**{**summary.__dict__, "checkpointed": not busy, "drafts": len(dropped)})
 
 
 def _checkpoint(store) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from linkdesk.files import write_atomically
 from linkdesk.store import audit
 
 from . import vocabulary
@@ -84,12 +85,11 @@ class ImportResult:
 
 def write_template(path: Path) -> Path:
     """A CSV with the header and one fictional example row, ready to fill in a spreadsheet."""
-    path = Path(path)
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(COLUMN_NAMES)
-        writer.writerow(column.example for column in COLUMNS)
-    return path
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(COLUMN_NAMES)
+    writer.writerow(column.example for column in COLUMNS)
+    return write_atomically(path, out.getvalue().encode("utf-8-sig"))
 
 
 class _Row:

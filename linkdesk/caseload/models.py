@@ -1,4 +1,4 @@
-"""Mapped classes of the caseload: practices, link workers, patients, referrals and contacts.
+"""Mapped classes of the caseload: practices, link workers, patients and their revisions, referrals, contacts.
 
 Lists of codes (communication needs, referral needs) are kept as comma-separated codes in
 one column: they are read whole with their record and never joined on.
@@ -161,3 +161,18 @@ class PatientContact(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
 
     referral: Mapped[Referral] = relationship(back_populates="contacts")
+
+
+class PatientRevision(Base):
+    """One field's earlier and later value when a patient's details were corrected (rectification keeps history)."""
+
+    __tablename__ = "patient_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Erasure removes the history with the patient: old values are personal data too.
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    field: Mapped[str] = mapped_column(String(40))  # the PatientDetails field name, which never changes
+    old_value: Mapped[str] = mapped_column(Text, default="")  # as people read it: words, ISO dates
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str] = mapped_column(String(200))

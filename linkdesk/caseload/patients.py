@@ -1,7 +1,8 @@
 """Patient records: create and update with full validation, duplicate checks, viewing and deleting.
 
 Every create, update, delete and view writes an audit row (entity "patient", its id, and
-the names of the fields concerned, never their values) in the same transaction.
+the names of the fields concerned, never their values) in the same transaction. An update
+also keeps each changed field's old and new value in the patient's history (revisions.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .errors import DuplicatePatient, NotFound, PossibleDuplicate, ValidationErr
 from .models import Patient, PatientContact, Practice, Referral, join_codes, split_codes
 from .nhs_number import InvalidNhsNumber, format_nhs_number, normalise
 from .patient_form import FIELD_NAMES, PatientDetails, changed_fields, validate_patient
+from .revisions import record_revisions
 
 SAME_NHS_NUMBER = "same NHS number"
 SAME_NAME_AND_BIRTH = "same name and date of birth"
@@ -129,18 +131,23 @@ def create_patient_in(session: Session, cleaned: PatientDetails) -> Patient:
 
 def update_patient(store, patient_id: int, details: PatientDetails, *, allow_same_name_and_birth: bool = False,
                    today: date | None = None) -> Patient:
-    """Replace a patient's details after the same checks as creating; unchanged details write nothing."""
+    """Replace a patient's details after the same checks as creating; unchanged details write nothing.
+
+    Each changed field's old and new value is kept as a revision, in the same transaction.
+    """
     cleaned = validate_patient(details, today)
     with store.session() as session:
         patient = session.get(Patient, patient_id)
         if patient is None:
             raise NotFound("patient", patient_id)
-        changed = changed_fields(details_of(patient), cleaned)
+        before = details_of(patient)
+        changed = changed_fields(before, cleaned)
         if not changed:
             return patient
         _check_practice(session, cleaned)
         if {"nhs_number", "first_name", "last_name", "date_of_birth"} & set(changed):
             _refuse_duplicates(session, cleaned, patient_id, allow_same_name_and_birth)
+        record_revisions(session, patient_id, before, cleaned, changed)
         _apply(patient, cleaned)
         patient.updated_at = utc_now()
         audit_patient(session, "update", patient_id, "fields: " + ", ".join(changed))

@@ -8,14 +8,16 @@ row is rolled back with the rest: no half-made export and no false audit entry.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from linkdesk import __version__
+from linkdesk.files import write_atomically
+from linkdesk.plans.plans import ENTITY as PLAN_ENTITY
+from linkdesk.plans.subject_access import plan_sections
+from linkdesk.reports.models import NAMINGS, PatientStory
 from linkdesk.store.audit import AuditEvent
 
 from . import referral_rules, vocabulary
@@ -24,6 +26,7 @@ from .models import LinkWorker, Patient, split_codes
 from .nhs_number import format_nhs_number
 from .patient_form import LABELS
 from .patients import audit_patient, load_patient
+from .revisions import history_in
 from .subject_access_pdf import render_pdf
 
 _CODED = {"preferred_contact_method": vocabulary.CONTACT_METHODS, "ethnic_category": vocabulary.ETHNIC_CATEGORIES,
@@ -61,6 +64,30 @@ def _patient_section(patient: Patient) -> dict:
     return section
 
 
+def _stories(session, patient_id: int) -> list[dict]:
+    stories = session.scalars(select(PatientStory).where(PatientStory.patient_id == patient_id)
+                              .order_by(PatientStory.told_on, PatientStory.id))
+    return [{"Story id": story.id, "Told on": _text(story.told_on), "In their words": story.text,
+             "Consent to publish": story.consent_to_publish, "Consent given on": _text(story.consent_on),
+             "Named as": dict(NAMINGS).get(story.naming, story.naming)} for story in stories]
+
+
+def _changes(session, patient_id: int) -> list[dict]:
+    return [{"When (UTC)": _text(change.changed_at), "Detail": change.field, "Before": change.old,
+             "After": change.new, "Changed by": change.changed_by}
+            for change in history_in(session, patient_id, newest_first=False)]
+
+
+def _audit(session, patient_id: int) -> list[dict]:
+    """Rows about the record and about the plan and measures (which the plans package audits as "plan")."""
+    parts = {"patient": "Record", PLAN_ENTITY: "Plan"}
+    events = session.scalars(select(AuditEvent).where(AuditEvent.entity.in_(parts),
+                                                      AuditEvent.entity_id == str(patient_id))
+                             .order_by(AuditEvent.id))
+    return [{"When (UTC)": _text(event.at), "Who": event.actor, "Action": event.action,
+             "Part": parts[event.entity], "Detail": event.detail} for event in events]
+
+
 def gather(session, patient_id: int) -> dict:
     """Everything held about the patient, with codes turned into words, ready for JSON."""
     patient = load_patient(session, patient_id)
@@ -91,9 +118,6 @@ def gather(session, patient_id: int) -> dict:
                 "Next contact due": _text(contact.next_contact_due),
             } for contact in referral.contacts],
         })
-    events = session.scalars(select(AuditEvent).where(AuditEvent.entity == "patient",
-                                                      AuditEvent.entity_id == str(patient_id))
-                             .order_by(AuditEvent.id))
     return {
         "About this export": {
             "What": "Everything LinkDesk holds about this person (subject access request)",
@@ -104,23 +128,12 @@ def gather(session, patient_id: int) -> dict:
         "Personal details": _patient_section(patient),
         "Registered practice": None if practice is None else {
             "Name": practice.name, "ODS code": practice.ods_code, "Primary care network": practice.pcn},
+        "Changes to personal details": _changes(session, patient_id),
         "Referrals": referrals,
-        "Audit log": [{"When (UTC)": _text(event.at), "Who": event.actor, "Action": event.action,
-                       "Detail": event.detail} for event in events],
+        **plan_sections(session, patient_id),
+        "Stories": _stories(session, patient_id),
+        "Audit log": _audit(session, patient_id),
     }
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".linkdesk-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_names(patient_id: int) -> tuple[str, str]:
@@ -132,11 +145,13 @@ def export_subject_access(store, patient_id: int, folder: Path) -> tuple[Path, P
     """Write the JSON and PDF into `folder` (made if missing); never overwrites an earlier export."""
     folder = Path(folder)
     json_path, pdf_path = (folder / name for name in export_names(patient_id))
-    for path in (json_path, pdf_path):
-        if path.exists():
-            raise ExportFailed(f"{path} already exists; choose another folder or move the earlier export.")
     written: list[Path] = []
     try:
+        if folder.exists() and not folder.is_dir():
+            raise ExportFailed(f"{folder} is a file; give a folder to write the two files into.")
+        for path in (json_path, pdf_path):
+            if path.exists():
+                raise ExportFailed(f"{path} already exists; choose another folder or move the earlier export.")
         with store.session() as session:
             load_patient(session, patient_id)  # NotFound before anything is audited
             audit_patient(session, "export", patient_id, "subject access: JSON and PDF")
@@ -146,7 +161,7 @@ def export_subject_access(store, patient_id: int, folder: Path) -> tuple[Path, P
             folder.mkdir(parents=True, exist_ok=True)
             for path, data in ((json_path, json.dumps(content, indent=2, ensure_ascii=False).encode("utf-8")),
                                (pdf_path, pdf)):
-                _write_atomically(path, data)
+                write_atomically(path, data)
                 written.append(path)
     except OSError as error:
         for path in written:

@@ -8,6 +8,7 @@ code from DESIGN.md; programming errors are left to show their traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from linkdesk import __version__
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.add_commands(subparsers, common)
     print_commands.add_commands(subparsers, common)
     patient_commands.add_commands(subparsers, common)
-    report_commands.add_commands(subparsers, common)  # after patients: adds `patients erase | retention`
+    report_commands.add_commands(subparsers, common)
     return parser
 
 
@@ -60,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return selftest.main()
     try:
-        return args.func(args) or 0
+        code = args.func(args) or 0
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except StoreError as exc:
         return _fail(str(exc), exc.exit_code)
     except NoPassphrase as exc:
@@ -69,6 +74,16 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         return _fail("interrupted", 1)
+
+
+def _reader_went_away() -> int:
+    """`linkdesk patients list | head`: the reader stopped early. Not worth a traceback.
+
+    Python's documented recipe: point stdout at devnull so the flush at exit cannot fail again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _fail(message: str, code: int) -> int:

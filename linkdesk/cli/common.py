@@ -55,3 +55,10 @@ def require_display() -> None:
         "no display found: the LinkDesk window needs a desktop session. "
         "The other commands (see linkdesk --help) work without one."
     )
+
+
+def refuse_existing(path: Path) -> Path:
+    """Templates are filled in by hand, so saving one never replaces a file (exports and reports do)."""
+    if path.exists():
+        raise CommandError(f"{path} already exists; choose another file name")
+    return path

@@ -9,7 +9,7 @@ from linkdesk.directory.errors import DirectoryError
 from linkdesk.directory.schedule import parse_weekday
 from linkdesk.directory.search import SearchFilters, search_services
 
-from .common import CommandError, open_for
+from .common import CommandError, open_for, refuse_existing
 
 
 def add_commands(subparsers, common) -> None:
@@ -105,7 +105,7 @@ def save_template(args) -> int:
     from linkdesk.directory.readers import write_flat_template
 
     try:
-        write_flat_template(Path(args.dest).expanduser())
+        write_flat_template(refuse_existing(Path(args.dest).expanduser()))
     except DirectoryError as exc:
         raise CommandError(str(exc)) from None
     print(f"Saved the flat CSV template to {args.dest}")

@@ -1,4 +1,7 @@
-"""`linkdesk patients import | list | export | template`: the caseload from the command line."""
+"""`linkdesk patients import | list | export | template`: the caseload from the command line.
+
+The group also holds `story` (story_commands) and `erase` and `retention` (data_rights_commands).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,18 @@ import sys
 from pathlib import Path
 
 from linkdesk.caseload.errors import CaseloadError, ImportFailed
+from linkdesk.files import reason
 
-from .common import CommandError, open_for
+from . import data_rights_commands, story_commands
+from .common import CommandError, open_for, refuse_existing
 
 LIST_COLUMNS = ("patient_id", "display_name", "nhs_number", "date_of_birth", "postcode", "practice", "link_worker",
                 "status_label", "next_due")
 
 
 def add_commands(subparsers, common) -> None:
-    patients = subparsers.add_parser("patients", parents=[common], help="the caseload: import, list, export")
+    patients = subparsers.add_parser("patients", parents=[common],
+                                     help="the caseload: import, list, export, stories, erasure, retention")
     commands = patients.add_subparsers(title="patients commands", metavar="COMMAND", required=True)
 
     command = commands.add_parser("import", parents=[common],
@@ -38,6 +44,9 @@ def add_commands(subparsers, common) -> None:
     command = commands.add_parser("template", parents=[common], help="write an example referral CSV to fill in")
     command.add_argument("dest", metavar="FILE", help="where to write the template CSV")
     command.set_defaults(func=write_template)
+
+    story_commands.add_commands(commands, common)
+    data_rights_commands.add_commands(commands, common)
 
 
 def import_patients(args) -> int:
@@ -102,9 +111,10 @@ def export_patient(args) -> int:
 def write_template(args) -> int:
     from linkdesk.caseload.importer import write_template as write
 
-    path = Path(args.dest).expanduser()
-    if path.exists():
-        raise CommandError(f"{path} already exists; choose another file name")
-    write(path)
+    path = refuse_existing(Path(args.dest).expanduser())
+    try:
+        write(path)
+    except OSError as error:
+        raise CommandError(f"could not write {path}: {reason(error)}") from None
     print(f"Wrote the referral template to {path} (see docs/CASELOAD.md for its columns)")
     return 0

@@ -57,7 +57,8 @@ def _ons4(session: Session) -> list[MeasureRow]:
     return [MeasureRow(row.patient_id, row.occasion, row.recorded_on, row.scores) for row in rows]
 
 
-def _check_filters(session: Session, filters: ReportFilter) -> None:
+def _check_filters(session: Session, filters: ReportFilter) -> ReportFilter:
+    """The filters, each refused if it names nothing in the store, with the link worker's name added."""
     if filters.practice and session.scalar(
             select(Practice.id).where(Practice.ods_code == filters.practice.strip().upper())) is None:
         raise UnknownFilter("practice with the ODS code", filters.practice)
@@ -65,8 +66,12 @@ def _check_filters(session: Session, filters: ReportFilter) -> None:
         names = {pcn.casefold() for pcn in session.scalars(select(Practice.pcn))}
         if " ".join(filters.pcn.split()).casefold() not in names:
             raise UnknownFilter("primary care network", filters.pcn)
-    if filters.link_worker_id is not None and session.get(LinkWorker, filters.link_worker_id) is None:
+    if filters.link_worker_id is None:
+        return filters
+    worker = session.get(LinkWorker, filters.link_worker_id)
+    if worker is None:
         raise UnknownFilter("link worker with id", str(filters.link_worker_id))
+    return replace(filters, link_worker_name=worker.name)
 
 
 def make_report(store, start: date, end: date, filters: ReportFilter | None = None) -> Report:
@@ -74,7 +79,7 @@ def make_report(store, start: date, end: date, filters: ReportFilter | None = No
     period = Period(start, end)
     filters = filters or ReportFilter()
     with store.session() as session:
-        _check_filters(session, filters)
+        filters = _check_filters(session, filters)
         referrals, patients = _referrals(session)
         report = build_report(period, filters, referrals, patients, _activities(session), _ons4(session))
         report = replace(report, stories=publishable_stories(session, period, filters, referrals))

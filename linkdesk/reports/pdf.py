@@ -121,7 +121,8 @@ class ReportDocument(BaseRenderer):
         width = s.frame_width
         story: list[Flowable] = [
             self._p("Social prescribing report", s.title),
-            self._p(f"{r.period.start:%-d %B %Y} to {r.period.end:%-d %B %Y}; {r.filters.describe()}."),
+            self._p(f"{r.period.start.day} {r.period.start:%B %Y} to {r.period.end.day} {r.period.end:%B %Y}; "
+                    f"{r.filters.describe()}."),
             self._p("Referrals", s.heading),
             self._p(f"Referrals received: {r.referrals_received}."),
             self._p(f"{r.first_contact.label} (median): {r.first_contact.shown}."),
@@ -131,7 +132,7 @@ class ReportDocument(BaseRenderer):
             story += self._breakdown(breakdown)
         story.append(self._p("Caseload size", s.heading))
         story.append(self._table([["Month end", "Open referrals"]] +
-                                 [[f"{p.on:%-d %b %Y}", str(p.open_referrals)] for p in r.caseload],
+                                 [[f"{p.on.day} {p.on:%b %Y}", str(p.open_referrals)] for p in r.caseload],
                                  [width * 0.7, width * 0.3]))
         story.append(column_chart([f"{p.on:%b %y}" for p in r.caseload], [p.open_referrals for p in r.caseload],
                                   width, s.face.name, "Open referrals at each month end"))

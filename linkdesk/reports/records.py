@@ -28,6 +28,7 @@ class ReportFilter:
     practice: str = ""
     pcn: str = ""
     link_worker_id: int | None = None
+    link_worker_name: str = ""  # filled in by make_report, so a report names the worker, not an id
 
     def matches(self, referral: ReferralRecord) -> bool:
         if self.practice and referral.ods_code.upper() != self.practice.strip().upper():
@@ -43,7 +44,7 @@ class ReportFilter:
         if self.pcn:
             parts.append(f"PCN {self.pcn}")
         if self.link_worker_id is not None:
-            parts.append(f"link worker {self.link_worker_id}")
+            parts.append(f"link worker {self.link_worker_name or self.link_worker_id}")
         return ", ".join(parts) or "all practices and link workers"
 
 

@@ -94,9 +94,14 @@ def set_consent(store, story_id: int, consent_to_publish: bool, naming: str | No
 
 
 def list_stories(store, patient_id: int) -> list[PatientStory]:
+    """The patient's stories, oldest first, whatever their consent; audited as a view. NotFound if no such patient."""
     with store.session() as session:
-        return list(session.scalars(select(PatientStory).where(PatientStory.patient_id == patient_id)
-                                    .order_by(PatientStory.told_on, PatientStory.id)))
+        if session.get(Patient, patient_id) is None:
+            raise NotFound("patient", patient_id)
+        stories = list(session.scalars(select(PatientStory).where(PatientStory.patient_id == patient_id)
+                                       .order_by(PatientStory.told_on, PatientStory.id)))
+        audit.record(session, "view", "patient", patient_id, f"stories listed ({len(stories)})")
+    return stories
 
 
 def attribution(naming: str, first_name: str, preferred_name: str) -> str:

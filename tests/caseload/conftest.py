@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from linkdesk.caseload import practices
-from linkdesk.caseload.models import Patient, PatientContact, Referral, StatusChange
+from linkdesk.caseload.models import Patient, PatientContact, PatientRevision, Referral, StatusChange
 from linkdesk.caseload.patient_form import PatientDetails
 from linkdesk.store.audit import AuditEvent
 
@@ -44,7 +44,7 @@ def counts(store) -> dict[str, int]:
     """How many of each record the store holds (for "nothing was half-written")."""
     with store.session() as session:
         return {model.__name__: session.scalar(select(func.count()).select_from(model))
-                for model in (Patient, Referral, PatientContact, StatusChange, AuditEvent)}
+                for model in (Patient, Referral, PatientContact, StatusChange, PatientRevision, AuditEvent)}
 
 
 def audit_rows(store, patient_id=None) -> list[AuditEvent]:

@@ -1,6 +1,7 @@
-"""`linkdesk patients import | list | export | template` against a real store folder."""
+"""`linkdesk patients import | list | export | template` against a real store folder, and their failures."""
 
 import json
+import os
 
 import pytest
 
@@ -87,3 +88,52 @@ def test_a_real_process_says_one_line_for_a_missing_file(folder, tmp_path):
     assert finished.returncode == 1
     assert error_line(finished.stderr) == "linkdesk: error: nothing was imported: 1 problem (listed above)"
     assert "there is no file" in finished.stdout
+
+
+def test_a_template_that_cannot_be_written_is_one_line_and_leaves_nothing(folder, tmp_path, capsys):
+    missing = tmp_path / "no such folder" / "referrals.csv"
+    assert run(folder, "template", str(missing)) == 1
+    assert error_line(capsys.readouterr().err) == (
+        f"linkdesk: error: could not write {missing}: its folder does not exist")
+    assert not missing.parent.exists()
+    blocker = tmp_path / "a file"
+    blocker.write_text("keep me")
+    assert run(folder, "template", str(blocker / "referrals.csv")) == 1
+    assert error_line(capsys.readouterr().err).endswith("part of the path is a file, not a folder")
+    assert blocker.read_text() == "keep me"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="needs a POSIX user other than root (root writes into read-only folders)")
+def test_a_template_in_a_read_only_folder_is_one_line(folder, tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert run(folder, "template", str(locked / "referrals.csv")) == 1
+        assert error_line(capsys.readouterr().err).endswith("you do not have permission to write there")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_an_export_that_cannot_be_written_is_one_line(folder, tmp_path, capsys):
+    template = tmp_path / "referrals.csv"
+    assert run(folder, "template", str(template)) == 0
+    assert run(folder, "import", str(template)) == 0
+    capsys.readouterr()
+    blocker = tmp_path / "a file"
+    blocker.write_text("keep me")
+    assert run(folder, "export", "1", str(blocker)) == 1
+    assert error_line(capsys.readouterr().err) == (
+        f"linkdesk: error: {blocker} is a file; give a folder to write the two files into.")
+    assert run(folder, "export", "1", str(blocker / "sar")) == 1
+    assert "The export could not be written to" in error_line(capsys.readouterr().err)
+    assert blocker.read_text() == "keep me"
+
+
+def test_a_real_process_says_one_line_for_a_template_in_a_missing_folder(folder, tmp_path):
+    finished = run_linkdesk("patients", "template", str(tmp_path / "nowhere" / "t.csv"), "--data-dir", str(folder),
+                            passphrase=PASSPHRASE)
+    assert finished.returncode == 1
+    assert "its folder does not exist" in error_line(finished.stderr)

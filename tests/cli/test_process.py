@@ -1,5 +1,9 @@
 """`python -m linkdesk` as IT staff run it: real exit codes, one error line, never a traceback."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from linkdesk.store import TEST_KDF, create_store
@@ -56,3 +60,15 @@ def test_passphrase_change_in_a_real_process_reads_both_lines_of_stdin(folder):
     assert changed.returncode == 0, changed.stderr
     assert run_linkdesk("check", "--data-dir", str(folder), passphrase="نہیں، بالکل نہیں").returncode == 0
     assert run_linkdesk("check", "--data-dir", str(folder), passphrase=PASSPHRASE).returncode == 3
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback(folder):
+    """`linkdesk audit | head -1`: the reader has gone before linkdesk writes."""
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["LINKDESK_PASSPHRASE"] = PASSPHRASE
+    process = subprocess.Popen([sys.executable, "-m", "linkdesk", "audit", "--data-dir", str(folder)],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    process.stdout.close()  # long before the passphrase is checked and the first line written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert stderr == ""

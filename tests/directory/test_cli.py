@@ -76,3 +76,12 @@ def test_an_export_replaces_an_earlier_file_of_that_name(folder, tmp_path):
     assert run(folder, "export", str(out), "--format", "oruk-json") == 0
     assert json.loads(out.read_text()) == []
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json", "store"]
+
+
+def test_the_template_never_replaces_a_file(folder, tmp_path, capsys):
+    """A template is filled in by hand: saving another over it would lose that work."""
+    filled = tmp_path / "flat.csv"
+    filled.write_text("name\nMy filled-in walking group\n")
+    assert run(folder, "template", str(filled)) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert filled.read_text() == "name\nMy filled-in walking group\n"

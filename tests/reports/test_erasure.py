@@ -1,5 +1,10 @@
-"""Erasure really removes a patient: through SQL, in a plaintext export, and in the decrypted file bytes."""
+"""Erasure really removes a patient: through SQL, in a plaintext export, and in the decrypted file bytes.
 
+Including what the live record no longer shows: values corrected away (kept in the history
+of changes until then) and unsaved edits the app parked while it was locked.
+"""
+
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -8,18 +13,23 @@ from sqlalchemy import func, select
 from linkdesk.caseload.erasure import ErasureRefused, erase_patient, erasure_preview
 from linkdesk.caseload.errors import NotFound
 from linkdesk.caseload.models import Patient, Referral
+from linkdesk.caseload.patients import details_of, get_patient, update_patient
 from linkdesk.cli import main
 from linkdesk.plans.models import MeasureRecord
 from linkdesk.reports.gather import make_report
 from linkdesk.store import open_store
 from linkdesk.store.audit import AuditEvent
+from linkdesk.store.drafts import park
 from linkdesk.store.store import read_store_header, unlock_key
 
 from ..conftest import PASSPHRASE
-from .conftest import MARKER
+from .conftest import MARKER, TODAY
 from .sqlcipher_pages import decrypted_pages, libcrypto
 
 SURNAME = "Quillfeather"
+# Values corrected away before the erasure: kept only in the patient's history of changes.
+NEW_SURNAME, OLD_ADDRESS, NEW_ADDRESS = "Ravensworth", "3 Thistledown Row", "9 Larkspur Close"
+DRAFT_NOTE = "Gorsemoor"  # typed into the record but not saved when the app was locked
 
 
 def rows_mentioning(store, text: str) -> list[tuple[str, tuple]]:
@@ -59,10 +69,23 @@ def checkpoint(store) -> None:
         connection.close()
 
 
+def rectify(store, patient_id: int) -> None:
+    """Correct the address twice and the surname once, so the old values live on only in the history."""
+    details = details_of(get_patient(store, patient_id))
+    update_patient(store, patient_id, replace(details, address_line_1=OLD_ADDRESS), today=TODAY)
+    update_patient(store, patient_id, replace(details, address_line_1=NEW_ADDRESS, last_name=NEW_SURNAME),
+                   today=TODAY)
+
+
 def test_erasure_removes_every_trace_and_keeps_a_reasoned_audit_row(caseload, store_dir, tmp_path):
     store, erin = caseload.store, caseload.erin
     key, _, _ = unlock_key(store_dir, read_store_header(store_dir), PASSPHRASE)
     lib = libcrypto()
+    rectify(store, erin.id)
+    assert {table for table, _ in rows_mentioning(store, SURNAME)} == {"patient_revision"}
+    assert {table for table, _ in rows_mentioning(store, OLD_ADDRESS)} == {"patient_revision"}
+    park(store, {"patients": {"patient_id": erin.id, "details": {"last_name": NEW_SURNAME,
+                                                                 "risk_notes": f"Walks on {DRAFT_NOTE} common."}}})
     assert rows_mentioning(store, MARKER)  # present before: the searches below can find it
     assert MARKER.encode() in plaintext_export(store, tmp_path / "before.db")
     if lib is not None:
@@ -70,6 +93,8 @@ def test_erasure_removes_every_trace_and_keeps_a_reasoned_audit_row(caseload, st
         pages = decrypted_pages(lib, store.db_path, key)
         assert pages[0][:2] == b"\x10\x00"  # bytes 16-17 of a SQLite header: page size 4096
         assert any(MARKER.encode() in page for page in pages)
+        for trace in (SURNAME, OLD_ADDRESS, DRAFT_NOTE):
+            assert any(trace.encode() in page for page in pages), trace
 
     preview = erasure_preview(store, erin.id)
     assert preview.describe() == "1 referral, 2 contacts, 1 agreed activity, 0 plan versions, 2 measures"
@@ -77,6 +102,8 @@ def test_erasure_removes_every_trace_and_keeps_a_reasoned_audit_row(caseload, st
     assert summary.checkpointed
 
     assert rows_mentioning(store, MARKER) == [] and rows_mentioning(store, SURNAME) == []
+    for trace in (NEW_SURNAME, OLD_ADDRESS, NEW_ADDRESS, DRAFT_NOTE):
+        assert rows_mentioning(store, trace) == [], trace
     assert MARKER.encode() not in plaintext_export(store, tmp_path / "after.db")
     wal = store.db_path.with_name(store.db_path.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
@@ -86,6 +113,8 @@ def test_erasure_removes_every_trace_and_keeps_a_reasoned_audit_row(caseload, st
     if lib is not None:
         pages = decrypted_pages(lib, store.db_path, key)
         assert not any(MARKER.encode() in page or SURNAME.encode() in page for page in pages)
+        for trace in (NEW_SURNAME, OLD_ADDRESS, NEW_ADDRESS, DRAFT_NOTE):
+            assert not any(trace.encode() in page for page in pages), trace
 
     with store.session() as session:
         assert session.get(Patient, erin.id) is None

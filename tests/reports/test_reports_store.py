@@ -42,6 +42,7 @@ def test_filters_narrow_the_report_and_unknown_ones_are_refused(caseload):
     assert make_report(caseload.store, START, END, ReportFilter(pcn="BOURNVILLE PCN")).referrals_received == 1
     worker = make_report(caseload.store, START, END, ReportFilter(link_worker_id=caseload.worker.id))
     assert worker.referrals_received == 1
+    assert worker.filters.describe() == f"link worker {caseload.worker.name}"  # commissioners read names, not ids
     with pytest.raises(UnknownFilter, match="ODS code 'X99999'"):
         make_report(caseload.store, START, END, ReportFilter(practice="X99999"))
     with pytest.raises(UnknownFilter, match="primary care network"):

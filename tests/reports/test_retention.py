@@ -10,6 +10,7 @@ from linkdesk.caseload.retention import (
     RetentionError, due_for_review, retention_years, set_retention_years, years_before,
 )
 from linkdesk.cli import main
+from linkdesk.store import open_store
 
 from ..conftest import PASSPHRASE
 
@@ -58,3 +59,26 @@ def test_retention_command_lists_and_deletes_nothing(caseload, store_dir, monkey
     assert main(["patients", "retention", "--years", "1", "--data-dir", str(store_dir)]) == 0
     out = capsys.readouterr().out
     assert "Closed more than 1 year ago" in out and ": 0" in out and "Wielgosz" not in out
+
+
+def test_an_it_manager_sets_the_rule_from_the_command_line(caseload, store_dir, monkeypatch, capsys):
+    caseload.store.close()
+    monkeypatch.setenv("LINKDESK_PASSPHRASE", PASSPHRASE)
+    assert main(["patients", "retention", "--set-years", "10", "--data-dir", str(store_dir)]) == 0
+    assert capsys.readouterr().out.strip() == "The retention period is now 10 years (it was 8 years)."
+    assert main(["patients", "retention", "--data-dir", str(store_dir)]) == 0
+    assert capsys.readouterr().out.startswith("Closed more than 10 years ago")
+    for bad in ("0", "ten"):
+        assert main(["patients", "retention", "--set-years", bad, "--data-dir", str(store_dir)]) == 1
+        assert "retention period must" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:  # set or list, not both
+        main(["patients", "retention", "--set-years", "5", "--years", "2", "--data-dir", str(store_dir)])
+    assert caught.value.code == 2
+    assert main(["patients", "retention", "--set-years", "1", "--data-dir", str(store_dir)]) == 0
+    assert capsys.readouterr().out.strip() == "The retention period is now 1 year (it was 10 years)."
+    store = open_store(store_dir, PASSPHRASE)
+    try:
+        assert retention_years(store) == 1
+        assert patients(store) == 2  # setting the rule deletes nothing
+    finally:
+        store.close()

@@ -1,4 +1,9 @@
-"""A writer killed at random moments never loses a reported commit nor damages the store."""
+"""A writer killed at random moments never loses a reported commit nor damages the store.
+
+The moments and draft sizes come from one seed, named in every failure message; run again
+with LINKDESK_CRASH_SEED=<seed> to replay the same kill times and sizes (the operating
+system's scheduling still varies, so a replay is close, not exact).
+"""
 
 import os
 import random
@@ -24,6 +29,7 @@ from linkdesk.store import audit, drafts, open_store
 
 store = open_store(Path(sys.argv[1]), os.environ["CRASH_PASSPHRASE"], cache_mib=2)
 first = int(sys.argv[2])
+random.seed(int(sys.argv[3]))
 print("ready", flush=True)
 for number in range(first, first + 100_000):
     with store.session() as session:
@@ -33,9 +39,9 @@ for number in range(first, first + 100_000):
 """
 
 
-def _run_and_kill(folder, first: int, passphrase: str) -> list[int]:
+def _run_and_kill(folder, first: int, passphrase: str, rng: random.Random) -> list[int]:
     child = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(folder), str(first)],
+        [sys.executable, "-c", WRITER, str(folder), str(first), str(rng.randrange(2**32))],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "CRASH_PASSPHRASE": passphrase},
@@ -43,7 +49,7 @@ def _run_and_kill(folder, first: int, passphrase: str) -> list[int]:
     )
     try:
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
-        time.sleep(random.uniform(0.0, 0.4))
+        time.sleep(rng.uniform(0.0, 0.4))
         child.kill()  # SIGKILL on POSIX: no clean-up code runs
     finally:
         output, errors = child.communicate(timeout=30)
@@ -57,17 +63,20 @@ def test_a_writer_killed_at_random_moments_keeps_every_reported_commit(tmp_path)
     folder = tmp_path / "store"
     passphrase = "crash test passphrase"
     create_store(folder, passphrase, kdf=TEST_KDF, cache_mib=8).close()
+    seed = int(os.environ.get("LINKDESK_CRASH_SEED") or random.randrange(2**32))
+    rng = random.Random(seed)
+    print(f"crash-safety seed: {seed}")
     reported: set[int] = set()
     first = 0
     for round_number in range(ROUNDS):
-        done = _run_and_kill(folder, first, passphrase)
+        done = _run_and_kill(folder, first, passphrase, rng)
         reported.update(done)
         first += 100_000
 
         store = open_store(folder, passphrase, cache_mib=8)
         try:
             report = store.check()
-            assert report.ok, f"round {round_number}: {report.problems}"
+            assert report.ok, f"seed {seed}, round {round_number}: {report.problems}"
             assert report.quick_check == "ok" and report.cipher_problems == []
             with store.session() as session:
                 stored = set(
@@ -79,5 +88,5 @@ def test_a_writer_killed_at_random_moments_keeps_every_reported_commit(tmp_path)
         finally:
             store.close()
         missing = reported - stored
-        assert not missing, f"round {round_number}: reported commits lost: {sorted(missing)[:10]}"
-    assert len(reported) > ROUNDS, len(reported)  # the child did get real work done between kills
+        assert not missing, f"seed {seed}, round {round_number}: reported commits lost: {sorted(missing)[:10]}"
+    assert len(reported) > ROUNDS, f"seed {seed}: {len(reported)}"  # the child did get real work done between kills
