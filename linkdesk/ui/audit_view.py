@@ -1,15 +1,32 @@
-"""Tools > Audit log: a read-only table of who did what, newest first, with a filter box."""
+"""Tools > Audit log: a read-only table of who did what, newest first, with a filter box.
+
+The log grows by every record opened, so it is read in the background and for a chosen
+period (the last 30 days at first), never all at once on the UI thread.
+"""
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
 
 from linkdesk.store.audit import read_events
 
 from .widgets.table_model import RowTableModel
+
+PERIODS = (("The last 7 days", 7), ("The last 30 days", 30), ("The last 12 months", 365), ("Everything", None))
 
 
 class AuditTableModel(RowTableModel):
@@ -33,24 +50,36 @@ class AuditTableModel(RowTableModel):
 
 
 class AuditLogDialog(QDialog):
-    def __init__(self, store, parent=None):
+    def __init__(self, store, runner, parent=None):
         super().__init__(parent)
+        self._store, self._runner = store, runner
         self.setWindowTitle("Audit log")
         self.resize(900, 520)
         self.model = AuditTableModel(self)
-        self.model.set_rows(read_events(store))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         layout = QVBoxLayout(self)
+        self.period = QComboBox()
+        for text, days in PERIODS:
+            self.period.addItem(text, days)
+        self.period.setCurrentIndex(1)
+        self.period.setAccessibleName("Show events from")
+        self.period.currentIndexChanged.connect(self.load)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by person, action, record or detail")
         self.filter.setAccessibleName("Filter the audit log")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        layout.addWidget(self.filter)
+        controls = QHBoxLayout()
+        label = QLabel("&Show")
+        label.setBuddy(self.period)
+        controls.addWidget(label)
+        controls.addWidget(self.period)
+        controls.addWidget(self.filter, 1)
+        layout.addLayout(controls)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Audit log")
@@ -58,8 +87,27 @@ class AuditLogDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(AuditTableModel.DETAIL, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
+        self.count = QLabel()
+        layout.addWidget(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.load()
+
+    def load(self) -> None:
+        """Read the chosen period in the background; if the choice changes meanwhile, the newest wins."""
+        days = self.period.currentData()
+        since = None if days is None else datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=days)
+        store, asked = self._store, self.period.currentIndex()
+        self.count.setText("Reading the audit log…")
+        self._runner.run(lambda task: read_events(store, since=since),
+                         lambda rows: self._loaded(asked, rows),
+                         lambda error: self.count.setText(str(error)))
+
+    def _loaded(self, asked: int, rows) -> None:
+        if asked != self.period.currentIndex():
+            return  # an answer for a period no longer chosen
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.count.setText(f"{len(rows)} event{'' if len(rows) == 1 else 's'} ({self.period.currentText().lower()}).")

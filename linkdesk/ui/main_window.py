@@ -84,6 +84,10 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             if planner is not None and hasattr(tab, "add_to_plan_requested"):
                 tab.add_to_plan_requested.connect(lambda service_id: self._add_to_plan(planner, service_id))
+            if hasattr(tab, "patient_removed"):
+                for other in self.tabs:
+                    if other is not tab:
+                        tab.patient_removed.connect(other.forget_patient)
 
     def _add_to_plan(self, planner, service_id: str) -> None:
         if planner.add_service(service_id) is None:
@@ -134,6 +138,8 @@ class MainWindow(QMainWindow):
             self._action(tools_menu, "&Audit log…", lambda: store_actions.show_audit_log(self)),
             self._action(tools_menu, "&Practices and link workers…", self.show_setup),
             self._action(tools_menu, "&Organisation details for printing…", self.show_print_settings),
+            self._action(tools_menu, "&Reports…", self.show_reports, "Ctrl+R"),
+            self._action(tools_menu, "Records due for re&view…", self.show_retention),
             self._action(tools_menu, "&Settings…", lambda: store_actions.show_settings(self)),
         ]
 
@@ -152,6 +158,16 @@ class MainWindow(QMainWindow):
         from .print_settings_dialog import show_print_settings
 
         return show_print_settings(self)
+
+    def show_retention(self):
+        from .patients.retention_dialog import show_retention
+
+        return show_retention(self)
+
+    def show_reports(self):
+        from .reports.dialog import show_reports
+
+        return show_reports(self)
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()

@@ -162,7 +162,7 @@ def restore_backup(window, backup: Path, passphrase: str) -> None:
 
 
 def show_audit_log(window) -> None:
-    AuditLogDialog(window.store, window).open()
+    AuditLogDialog(window.store, window.runner, window).open()
 
 
 class SettingsDialog(QDialog):

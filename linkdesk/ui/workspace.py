@@ -48,5 +48,8 @@ class WorkspaceTab(QWidget):
     def restore_snapshot(self, snapshot: dict) -> None:
         pass
 
+    def forget_patient(self, patient_id: int) -> None:
+        """The patient was erased for good: drop anything shown or typed about them (not parked)."""
+
 
 TabFactory = Callable[[WorkspaceContext], WorkspaceTab]

@@ -6,10 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from linkdesk.store import TEST_KDF, WrongPassphrase, create_store, open_store
-from linkdesk.store.audit import AuditRow, read_events
+from linkdesk.store.audit import AuditEvent, AuditRow, read_events
 from linkdesk.store.backup import list_automatic_backups
-from linkdesk.store.settings import store_id
-from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting
+from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting, store_id
 from linkdesk.ui import store_actions
 from linkdesk.ui.audit_view import AuditLogDialog, AuditTableModel
 
@@ -116,8 +115,9 @@ def test_about_names_version_folder_and_cipher(window, store_dir):
 
 def test_audit_log_dialog_lists_events_newest_first_and_filters(window, qtbot):
     window.store.audit("export", "patient", 42, detail="subject access request")
-    dialog = AuditLogDialog(window.store, window)
+    dialog = AuditLogDialog(window.store, window.runner, window)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
     first = dialog.proxy.index(0, AuditTableModel.ACTION).data()
     assert first == "export"
     assert dialog.proxy.index(0, AuditTableModel.RECORD).data() == "patient 42"
@@ -133,3 +133,24 @@ def test_audit_table_model_without_any_widget():
     assert model.index(0, AuditTableModel.WHO).data() == "sam"
     assert model.index(0, AuditTableModel.RECORD).data() == ""
     assert model.headerData(0, Qt.Orientation.Horizontal) == "When"
+
+
+def test_audit_log_shows_the_last_30_days_at_first_and_everything_on_request(window, qtbot):
+    """Old events are read only when asked for: the log grows with every record opened."""
+    with window.store.session() as session:
+        old = AuditEvent(at=datetime(2020, 1, 6, 9, 0), actor="sam", action="view", entity="patient",
+                         entity_id="7", detail="record opened")
+        session.add(old)
+    dialog = AuditLogDialog(window.store, window.runner, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "event" in dialog.count.text(), timeout=5000)
+    recent = dialog.model.rowCount()
+    assert recent > 0 and "record opened" not in _details(dialog)
+    assert dialog.count.text() == f"{recent} event{'' if recent == 1 else 's'} (the last 30 days)."
+    dialog.period.setCurrentIndex(dialog.period.findText("Everything"))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == recent + 1, timeout=5000)
+    assert "record opened" in _details(dialog)
+
+
+def _details(dialog):
+    return [dialog.model.index(row, AuditTableModel.DETAIL).data() for row in range(dialog.model.rowCount())]

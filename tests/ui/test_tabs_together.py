@@ -1,4 +1,4 @@
-"""The tabs working together in the main window: Add to plan from the Directory, printing a plan."""
+"""The tabs working together in the main window: Add to plan from the Directory, printing a plan, erasure."""
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -52,3 +52,19 @@ def test_print_plan_opens_a_preview_and_locking_closes_it(make_window, qtbot, st
     window.lock()
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed, and deleted on close
     assert not previews._open_previews
+
+
+def test_erasing_a_patient_closes_their_plan_in_the_plans_tab(make_window, qtbot, store_dir):
+    window, plans = _demo_window(make_window, qtbot, store_dir)
+    erased = plans.patient_id
+    plans.editor.what_matters.setPlainText("typed into the plan, never saved")
+    patients = next(tab for tab in window.tabs if tab.title == "Patients")
+    patients.open_patient(erased)
+    patients.record_tabs.setCurrentWidget(patients.pane.data_rights)
+    dialog = patients.pane.data_rights.open_erase()
+    qtbot.keyClicks(dialog.reason, "Asked to be forgotten")
+    qtbot.keyClicks(dialog.confirm, "erase")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+
+    assert plans.patient_id is None and plans.lock_snapshot() is None  # the typed plan is gone, not parked
+    assert plans.patient_model.row_of(erased) is None and plans.patient_model.rowCount() > 0

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from linkdesk.caseload import clinical_record, patients, referral_rules, vocabulary
 from linkdesk.caseload.errors import CaseloadError
 from linkdesk.caseload.models import Patient, PatientContact, Referral
 
 from ..widgets import heading, message_label
-from ..widgets.table_model import RowTableModel
 from ..workspace import WorkspaceContext
 from .referral_dialogs import CaseloadDialog, ContactDialog, ReferralDialog, StatusDialog, day_text
+from .tables import RowsModel, named_button, record_table
 
 COPIED = "Copied for the clinical record: paste into EMIS Web or SystmOne"
 
@@ -39,46 +30,6 @@ def status_text(referral: Referral) -> str:
     if referral.discharge_reason:
         text += f" ({dict(referral_rules.DISCHARGE_REASONS).get(referral.discharge_reason, referral.discharge_reason)})"
     return text
-
-
-class RowsModel(RowTableModel):
-    """A read-only table over a list of records; subclasses say how each column reads."""
-
-    HEADERS: tuple[str, ...] = ()
-    SORT_ROLE = Qt.ItemDataRole.UserRole
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def row(self, number: int):
-        return self._rows[number]
-
-    def row_of(self, record_id: int) -> int | None:
-        for number, record in enumerate(self._rows):
-            if record.id == record_id:
-                return number
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(record, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(record, index.column())
-        if role == self.SORT_ROLE:
-            return self.sort_value(record, index.column())
-        if role == self.ID_ROLE:
-            return record.id
-        return None
-
-    def display(self, record, column: int) -> str:
-        raise NotImplementedError
-
-    def tooltip(self, record, column: int) -> str | None:
-        return None
-
-    def sort_value(self, record, column: int):
-        return (self.display(record, column) or "").casefold()
 
 
 class ReferralTableModel(RowsModel):
@@ -147,28 +98,6 @@ class ContactTableModel(RowsModel):
         return super().sort_value(contact, column)
 
 
-def _table(model: RowsModel, name: str, stretch: int) -> QTableView:
-    """A read-only, row-selecting table; the `stretch` column (the free text) takes the spare width."""
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    return button
-
-
 class ReferralsPanel(QWidget):
     """One patient's referrals (newest first) and the selected referral's contacts, with what can be done."""
 
@@ -182,15 +111,15 @@ class ReferralsPanel(QWidget):
         self.dialog: CaseloadDialog | None = None
 
         self.referral_model = ReferralTableModel(self)
-        self.referral_table = _table(self.referral_model, "Referrals, newest first", ReferralTableModel.NEEDS)
+        self.referral_table = record_table(self.referral_model, "Referrals, newest first", ReferralTableModel.NEEDS)
         self.contact_model = ContactTableModel(self)
-        self.contact_table = _table(self.contact_model, "Contacts on the selected referral, newest first",
+        self.contact_table = record_table(self.contact_model, "Contacts on the selected referral, newest first",
                                     ContactTableModel.NOTES)
-        self.add_button = _button("&Add referral…", "Add a referral")
-        self.edit_button = _button("&Edit referral…", "Edit the selected referral")
-        self.status_button = _button("Change &status…", "Change the selected referral's status")
-        self.contact_button = _button("Record &contact…", "Record a contact on the selected referral")
-        self.copy_button = _button("Copy for clinical &record",
+        self.add_button = named_button("&Add referral…", "Add a referral")
+        self.edit_button = named_button("&Edit referral…", "Edit the selected referral")
+        self.status_button = named_button("Change &status…", "Change the selected referral's status")
+        self.contact_button = named_button("Record &contact…", "Record a contact on the selected referral")
+        self.copy_button = named_button("Copy for clinical &record",
                                    "Copy a summary of the selected referral for the GP record")
         self.contacts_heading = QLabel()
         self.contacts_heading.setWordWrap(True)

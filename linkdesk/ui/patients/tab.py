@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,14 +24,13 @@ from PySide6.QtWidgets import (
 from linkdesk.caseload import practices, referral_rules
 from linkdesk.caseload.errors import CaseloadError, DuplicatePatient, ValidationError
 from linkdesk.caseload.listing import CaseloadFilter, list_caseload, today_list
-from linkdesk.caseload.patients import create_patient, details_of, get_patient, update_patient
+from linkdesk.caseload.patients import create_patient, get_patient, update_patient
 
 from ..tasks import register_expected_error
-from ..widgets import heading, message_label
 from ..workspace import WorkspaceContext, WorkspaceTab
 from .caseload_model import CaseloadTableModel, TodayListModel
 from .patient_editor import PatientEditor
-from .referrals_panel import ReferralsPanel
+from .record_pane import RecordPane
 
 register_expected_error(CaseloadError)
 
@@ -40,6 +38,7 @@ register_expected_error(CaseloadError)
 class PatientsTab(WorkspaceTab):
     title = "Patients"
     lock_key = "patients"
+    patient_removed = Signal(int)  # erased for good; the main window tells the other tabs to forget them
 
     def __init__(self, context: WorkspaceContext):
         super().__init__(context)
@@ -117,36 +116,19 @@ class PatientsTab(WorkspaceTab):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
 
-        # -- right: the record -------------------------------------------------------------
-        self.record_title = heading("", 1.3)
-        self.editor = PatientEditor()
-        self.editor.edited.connect(self._update_save_state)
-        self.save_button = QPushButton("&Save")
+        # -- right: the record (its widgets are named here too, for the code below) ------------
+        self.pane = RecordPane(context)
+        self.record_title, self.editor, self.record_tabs = self.pane.title, self.pane.editor, self.pane.tabs
+        self.save_button, self.unsaved_label, self.message = (self.pane.save_button, self.pane.unsaved_label,
+                                                              self.pane.message)
+        self.referrals = self.pane.referrals
         self.save_button.clicked.connect(self.save)
-        self.unsaved_label = QLabel()
-        self.referrals = ReferralsPanel(context)
         self.referrals.changed.connect(self._referrals_changed)
-        self.record_tabs = QTabWidget()
-        details_page = QWidget()
-        details_layout = QVBoxLayout(details_page)
-        details_layout.addWidget(self.editor, 1)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.unsaved_label, 1)
-        save_row.addWidget(self.save_button)
-        details_layout.addLayout(save_row)
-        self.record_tabs.addTab(details_page, "&Details")
-        self.record_tabs.addTab(self.referrals, "&Referrals and contacts")
-        self.message = message_label()
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.record_title)
-        right_layout.addWidget(self.record_tabs, 1)
-        right_layout.addWidget(self.message)
+        self.pane.erased.connect(self.patient_erased)
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.pane)
         splitter.setSizes([600, 500])
         QVBoxLayout(self).addWidget(splitter)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -180,25 +162,31 @@ class PatientsTab(WorkspaceTab):
         self._filter = None
         self.search_box.clear()
         self.count_label.clear()
-        self.message.clear()
-        self.referrals.clear()
+        self.pane.clear()
+        self.patient = None
         self._new_record = False
-        self._show_record(None)
         self.setEnabled(False)
         super().clear_for_lock()
 
     def lock_snapshot(self) -> dict | None:
-        if not self.editor.dirty:
-            return None
-        return {"patient_id": self.patient.id if self.patient else None, "details": self.editor.snapshot()}
+        """Unsaved details, and a story that was being added (its dialog is closed by the lock first)."""
+        snapshot = {"details": self.editor.snapshot()} if self.editor.dirty else {}
+        if self.patient is not None and (story := self.pane.story_draft()):
+            snapshot["story"] = story
+        if snapshot:
+            snapshot["patient_id"] = self.patient.id if self.patient else None
+        return snapshot or None
 
     def restore_snapshot(self, snapshot: dict) -> None:
         if snapshot.get("patient_id"):
             self.open_patient(snapshot["patient_id"])
         else:
             self.new_patient()
-        self.editor.load(PatientEditor.details_from_snapshot(snapshot["details"]), as_saved=False)
-        self._update_save_state()
+        if "details" in snapshot:
+            self.editor.load(PatientEditor.details_from_snapshot(snapshot["details"]), as_saved=False)
+            self.pane.update_save_state()
+        if "story" in snapshot and self.patient is not None:
+            self.pane.restore_story_draft(snapshot["story"])
         self.message.show_info("Your unsaved changes were kept while LinkDesk was locked. Save them when ready.")
 
     @staticmethod
@@ -279,31 +267,25 @@ class PatientsTab(WorkspaceTab):
             return
         self._new_record = True
         self._show_record(None)
-        self.record_title.setText("New patient")
+        self.record_tabs.setCurrentIndex(0)
         self.editor.widgets["first_name"].setFocus()
 
     def _show_record(self, patient) -> None:
         self.patient = patient
         if patient is not None:
             self._new_record = False
-        if patient is None:
-            self.editor.clear()
-            self.record_title.setText("Choose a patient from the caseload, or add a new patient.")
-        else:
-            self.editor.load(details_of(patient))
-            nhs = f" · NHS number {patient.nhs_number[:3]} {patient.nhs_number[3:6]} {patient.nhs_number[6:]}" \
-                if patient.nhs_number else ""
-            self.record_title.setText(f"{patient.first_name} {patient.last_name}{nhs}")
-        self.referrals.set_patient(self.store, patient)
-        self.record_tabs.setTabEnabled(1, patient is not None)
-        self.record_tabs.setEnabled(patient is not None or self._new_record)
-        self.message.clear()
-        self._update_save_state()
+        self.pane.show_patient(self.store, patient, self._new_record)
 
-    def _update_save_state(self) -> None:
-        dirty = self.editor.dirty
-        self.unsaved_label.setText("Unsaved changes" if dirty else "")
-        self.save_button.setEnabled(dirty)
+    def patient_erased(self, patient_id: int, removed: str) -> None:
+        """After an erasure (here or in the retention review): close the record, unsaved edits and all."""
+        if self.patient is not None and self.patient.id == patient_id:
+            self._new_record = False
+            self._show_record(None)  # the form is cleared, not parked: the person is gone
+        if self.store is not None:
+            self.reload()
+        self.patient_removed.emit(patient_id)
+        self.context.show_status(f"The record was erased for good, with {removed}. "
+                                 "Backups made before now still hold it.")
 
     def save(self, allow_same_name_and_birth: bool = False) -> bool:
         """Save the whole record or nothing; every problem is shown by its field."""

@@ -252,6 +252,13 @@ class PlansTab(WorkspaceTab):
         self.patient_label.setText(f"{row.display_name}, born {long_date(row.date_of_birth)}" if row
                                    else f"Patient {self.patient_id}")
 
+    def forget_patient(self, patient_id: int) -> None:
+        """Erased in the Patients tab: close their plan, unsaved edits and all, and drop them from the list."""
+        if self.patient_id == patient_id:
+            self._forget_patient()
+        self._all_patients = [row for row in self._all_patients if row.patient_id != patient_id]
+        self.filter_patients()
+
     def _forget_patient(self) -> None:
         self.patient_id = self.patient_row = None
         self.patient_label.setText("Choose a patient")

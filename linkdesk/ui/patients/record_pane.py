@@ -1,0 +1,96 @@
+"""The right side of the Patients tab: one patient's record in three tabs, the save row and a message.
+
+The pane shows what the tab gives it; saving, opening and the duplicate questions stay
+with the tab, which owns the caseload list they refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from linkdesk.caseload.nhs_number import format_nhs_number
+from linkdesk.caseload.patients import details_of
+
+from ..widgets import heading, message_label
+from ..workspace import WorkspaceContext
+from .data_rights_panel import DataRightsPanel
+from .patient_editor import PatientEditor
+from .referrals_panel import ReferralsPanel
+
+NO_RECORD = "Choose a patient from the caseload, or add a new patient."
+
+
+class RecordPane(QWidget):
+    erased = Signal(int, str)  # a patient was erased from the "Stories and data" tab
+
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = heading("", 1.3)
+        self.editor = PatientEditor()
+        self.save_button = QPushButton("&Save")
+        self.unsaved_label = QLabel()
+        self.referrals = ReferralsPanel(context)
+        self.data_rights = DataRightsPanel(context)
+        self.tabs = QTabWidget()
+        details_page = QWidget()
+        details_layout = QVBoxLayout(details_page)
+        details_layout.addWidget(self.editor, 1)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.unsaved_label, 1)
+        save_row.addWidget(self.save_button)
+        details_layout.addLayout(save_row)
+        self.tabs.addTab(details_page, "&Details")
+        self.tabs.addTab(self.referrals, "&Referrals and contacts")
+        self.tabs.addTab(self.data_rights, "St&ories and data")
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        self.editor.edited.connect(self.update_save_state)
+        self.data_rights.erased.connect(self.erased)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def show_patient(self, store, patient, new_record: bool = False) -> None:
+        """Show a patient loaded by get_patient(), or an empty form (`new_record`), or nothing."""
+        if patient is None:
+            self.editor.clear()
+            self.title.setText("New patient" if new_record else NO_RECORD)
+        else:
+            self.editor.load(details_of(patient))
+            nhs = f" · NHS number {format_nhs_number(patient.nhs_number)}" if patient.nhs_number else ""
+            self.title.setText(f"{patient.first_name} {patient.last_name}{nhs}")
+        self.referrals.set_patient(store, patient)
+        self.data_rights.set_patient(store, patient, shown=self.tabs.currentWidget() is self.data_rights)
+        for page in (self.referrals, self.data_rights):
+            self.tabs.setTabEnabled(self.tabs.indexOf(page), patient is not None)
+        self.tabs.setEnabled(patient is not None or new_record)
+        self.message.clear()
+        self.update_save_state()
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.data_rights:
+            self.data_rights.load()
+
+    def update_save_state(self) -> None:
+        dirty = self.editor.dirty
+        self.unsaved_label.setText("Unsaved changes" if dirty else "")
+        self.save_button.setEnabled(dirty)
+
+    def clear(self) -> None:
+        """Nothing of any patient left in a widget, model or dialog (for the lock)."""
+        self.referrals.clear()
+        self.data_rights.clear()
+        self.message.clear()
+        self.show_patient(None, None)
+
+    # -- a story being typed when the app locked -------------------------------------------
+
+    def story_draft(self) -> dict | None:
+        return self.data_rights.stories.interrupted_draft
+
+    def restore_story_draft(self, draft: dict) -> None:
+        self.tabs.setCurrentWidget(self.data_rights)
+        self.data_rights.stories.open_add_story(draft)

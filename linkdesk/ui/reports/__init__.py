@@ -1,0 +1,1 @@
+"""Tools > Reports: the commissioner report on screen (tables and charts), saved as PDF or CSV."""
