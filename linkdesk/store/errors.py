@@ -117,3 +117,12 @@ class StoreInUse(StoreError):
                        "nothing was changed.")
         super().__init__(message)
         self.folder = folder
+
+
+class AppAlreadyOpen(StoreError):
+    def __init__(self, folder: Path):
+        super().__init__(
+            f"LinkDesk is already open on the store in {folder}, in another window. "
+            "Switch to that window (it may be minimised or locked); one store has one window."
+        )
+        self.folder = folder

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from linkdesk import __version__
 from linkdesk.demo import DEMO_PASSPHRASE
+from linkdesk.files import reason
 from linkdesk.store import Store
+from linkdesk.store.errors import AppAlreadyOpen
+from linkdesk.store.lockfile import hold_window
 
 from .main_window import MainWindow
 from .tasks import TaskRunner
@@ -44,6 +47,14 @@ def run_app(folder: Path, store: Store | None = None, demo: bool = False) -> int
     icon = resources.files("linkdesk").joinpath("resources", "icons", "linkdesk-256.png")
     app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = _show_unexpected_error
+    try:
+        window_lock = hold_window(Path(folder))  # held until the process ends
+    except AppAlreadyOpen as error:
+        QMessageBox.information(None, "LinkDesk", str(error))
+        return 1
+    except OSError as error:
+        QMessageBox.warning(None, "LinkDesk", f"The store folder {folder} cannot be used: {reason(error)}.")
+        return 1
     runner = TaskRunner(app)
     hint = f'Demo store with fictional data: the passphrase is "{DEMO_PASSPHRASE}".' if demo else ""
     window = MainWindow(Path(folder), runner, demo_hint=hint)
@@ -57,4 +68,7 @@ def run_app(folder: Path, store: Store | None = None, demo: bool = False) -> int
             app.quit()
 
         QTimer.singleShot(0, report)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window_lock.release()
