@@ -1,13 +1,18 @@
-"""Add or edit a service: the common fields of one service at one place, with its sessions."""
+"""Add or edit a service: the common fields of one service at one place, with its sessions.
+
+What was typed survives a lock (`DraftDialog`): the snapshot holds the form as a
+`ServiceDraft` and which service it edits (None when adding one).
+"""
 
 from __future__ import annotations
+
+from dataclasses import asdict, fields as dataclass_fields
 
 from PySide6.QtCore import QTime, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -27,6 +32,7 @@ from linkdesk.directory.categories import CATEGORIES
 from linkdesk.directory.errors import DirectoryError, InvalidService
 from linkdesk.directory.services import ServiceDraft, SessionDraft
 
+from ..dialog_drafts import DraftDialog
 from ..widgets import message_label
 from .filter_bar import DAYS
 
@@ -76,11 +82,25 @@ class SessionRow(QWidget):
                             closes_at=self.closes.time().toString("HH:mm"))
 
 
-class ServiceEditorDialog(QDialog):
-    def __init__(self, draft: ServiceDraft, save, parent: QWidget | None = None, title: str = "Add a service"):
+def service_draft_from(data: dict) -> ServiceDraft:
+    """A ServiceDraft back from its parked form (`asdict`), ignoring keys an older version wrote."""
+    known = {item.name for item in dataclass_fields(ServiceDraft)}
+    values = {key: value for key, value in data.items() if key in known}
+    session_keys = {item.name for item in dataclass_fields(SessionDraft)}
+    values["sessions"] = [SessionDraft(**{key: value for key, value in session.items() if key in session_keys})
+                          for session in values.get("sessions", [])]
+    return ServiceDraft(**values)
+
+
+class ServiceEditorDialog(DraftDialog):
+    draft_kind = "service"
+
+    def __init__(self, draft: ServiceDraft, save, parent: QWidget | None = None, title: str = "Add a service",
+                 service_id: str | None = None):
         """`save(draft)` stores it and raises InvalidService naming the field if it is not right."""
         super().__init__(parent)
         self._save = save
+        self.service_id = service_id
         self.setWindowTitle(title)
         self.resize(640, 720)
         self.fields: dict[str, QWidget] = {}
@@ -181,8 +201,33 @@ class ServiceEditorDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.discard)
         layout.addWidget(buttons)
+
+    def snapshot(self) -> dict:
+        return {"kind": self.draft_kind, "service_id": self.service_id, "fields": asdict(self.draft())}
+
+    def restore(self, snapshot: dict) -> None:
+        self.load(service_draft_from(snapshot.get("fields", {})))
+
+    def load(self, draft: ServiceDraft) -> None:
+        """Put a draft's values in every field, sessions included (those shown now are replaced)."""
+        for name in ("name", "organisation", "location_name", "address_1", "address_2", "city", "postcode",
+                     "phone", "email", "website", "eligibility", "accessibility", "alert"):
+            self.fields[name].setText(getattr(draft, name))
+        self.description.setPlainText(draft.description)
+        for row in range(self.categories.rowCount()):
+            item = self.categories.item(row)
+            item.setCheckState(Qt.CheckState.Checked if item.data() in draft.categories else Qt.CheckState.Unchecked)
+        for row in list(self.session_rows):
+            self._remove_session(row)
+        for session in draft.sessions:
+            self._add_session(session)
+        self.free.setChecked(draft.cost_amount == 0)
+        self.cost_amount.setValue(draft.cost_amount or 0)
+        self.cost_description.setText(draft.cost_description)
+        self.minimum_age.setValue(draft.minimum_age or 0)
+        self.maximum_age.setValue(draft.maximum_age or 0)
 
     def _add_session(self, session: SessionDraft | None) -> None:
         row = SessionRow(session)

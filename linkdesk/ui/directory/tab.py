@@ -23,6 +23,7 @@ from linkdesk.directory.errors import DirectoryError
 from linkdesk.directory.search import search_services
 from linkdesk.documents.booklet import BookletChoice
 
+from ..dialog_drafts import not_restored
 from ..printing.actions import preview_booklet, preview_leaflet
 from ..tasks import register_expected_error
 from ..widgets import message_label
@@ -47,6 +48,7 @@ class DirectoryTab(WorkspaceTab):
 
     def __init__(self, context: WorkspaceContext):
         super().__init__(context)
+        self.dialog_draft: dict | None = None  # a service editor the lock closed (see dialog_drafts)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search services: walking, befriending, B30, Tuesday…")
         self.search_box.setAccessibleName("Search the directory")
@@ -169,6 +171,7 @@ class DirectoryTab(WorkspaceTab):
         self.search_box.clear()
         self.count_label.clear()
         self.message.clear()
+        self.dialog_draft = None
         self._set_enabled(False)
         super().clear_for_lock()
 
@@ -178,7 +181,13 @@ class DirectoryTab(WorkspaceTab):
             snapshot["service_id"] = self.detail.detail.id
             if self.detail.notes_unsaved:
                 snapshot["notes"] = self.detail.notes.toPlainText()
+        if self.dialog_draft:
+            snapshot["dialog"] = self.dialog_draft
         return snapshot if len(snapshot) > 1 or snapshot["query"] else None
+
+    def keep_dialog_draft(self, snapshot: dict) -> None:
+        """The service editor was closed by something other than its user (the lock)."""
+        self.dialog_draft = snapshot
 
     def restore_snapshot(self, snapshot: dict) -> None:
         self.search_box.setText(snapshot.get("query", ""))
@@ -188,6 +197,19 @@ class DirectoryTab(WorkspaceTab):
             self.select_service(service_id)
             if "notes" in snapshot:
                 self.detail.show_detail(self.detail.detail, notes=snapshot["notes"])
+        if snapshot.get("dialog", {}).get("kind") == "service":
+            self.reopen_editor(snapshot["dialog"])
+
+    def reopen_editor(self, draft: dict) -> ServiceEditorDialog | None:
+        """The add or edit form being typed in when the app locked, filled in again (if its service is still there)."""
+        service_id = draft.get("service_id")
+        try:
+            dialog = self.add_service() if service_id is None else self.edit_service(service_id)
+        except DirectoryError:
+            self.message.show_error(not_restored("service details", "the service is no longer in the directory."))
+            return None
+        dialog.restore(draft)
+        return dialog
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.search_box, self.filter_bar, self.add_button, self.booklet_button, self.transfer_button,
@@ -292,18 +314,19 @@ class DirectoryTab(WorkspaceTab):
         dialog.open()
         return dialog
 
-    def add_service(self) -> None:
+    def add_service(self) -> ServiceEditorDialog:
         dialog = ServiceEditorDialog(services.ServiceDraft(), lambda draft: services.add_service(self.store, draft),
                                      self)
         dialog.accepted.connect(lambda: self._saved(dialog.saved_id, "Service added."))
         dialog.open()
         return dialog
 
-    def edit_service(self) -> None:
-        service_id = self.detail.detail.id
+    def edit_service(self, service_id: str | None = None) -> ServiceEditorDialog:
+        """Edit the service shown (or `service_id`); raises ServiceNotFound if it is not in the directory."""
+        service_id = service_id or self.detail.detail.id
         dialog = ServiceEditorDialog(draft_for(self.store, service_id),
                                      lambda draft: services.edit_service(self.store, service_id, draft),
-                                     self, title="Edit service")
+                                     self, title="Edit service", service_id=service_id)
         dialog.accepted.connect(lambda: self._saved(service_id, "Changes saved."))
         dialog.open()
         return dialog

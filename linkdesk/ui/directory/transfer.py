@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from linkdesk.directory.feed import import_feed
 from linkdesk.directory.oruk_export import export_csv, export_json
 from linkdesk.directory.oruk_import import ImportResult, import_path
 
 from ..tasks import TaskRunner
+from ..widgets.progress import TaskProgress
 
 
 def result_text(result: ImportResult) -> tuple[str, str]:
@@ -28,34 +28,14 @@ class Transfer:
         self.runner = runner
         self.store = store
         self.on_finished = on_finished
-        self.progress: QProgressDialog | None = None
+        self.progress: TaskProgress | None = None
 
     def _start(self, title: str, work, done) -> None:
-        self.progress = QProgressDialog(title, "Cancel", 0, 0, self.parent)
-        self.progress.setWindowTitle("Directory")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self._task = None
-        self.progress.canceled.connect(self._cancel)  # before run: the work may finish at once
-        self._task = self.runner.run(work, done, self._failed, self._progressed)
-
-    def _cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
+        self.progress = TaskProgress(self.parent, "Directory", title)
+        self.progress.run(self.runner, work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self._close_progress()
+        self.progress.close()
         QMessageBox.warning(self.parent, "Directory", str(error))
 
     # -- import ----------------------------------------------------------------------
@@ -71,7 +51,7 @@ class Transfer:
         self._start(f"Importing {source}…", work, self._imported)
 
     def _imported(self, result: ImportResult) -> None:
-        self._close_progress()
+        self.progress.close()
         summary, details = result_text(result)
         self.on_finished(summary)
         box = QMessageBox(QMessageBox.Icon.Information, "Directory import", summary, parent=self.parent)
@@ -105,7 +85,7 @@ class Transfer:
         self._start(f"Exporting to {dest}…", lambda task: writer(store, Path(dest)), self._exported)
 
     def _exported(self, written: Path) -> None:
-        self._close_progress()
+        self.progress.close()
         self.on_finished(f"Directory exported to {written}")
 
     def ask_export(self, form: str) -> None:

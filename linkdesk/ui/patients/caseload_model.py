@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from linkdesk.caseload.listing import CaseloadRow, TodayItem
 
-from ..widgets.table_model import RowTableModel
+from ..widgets.table_model import RowListModel, RowTableModel
 
 OVERDUE_COLOUR = QColor("#b3261e")
 
@@ -52,30 +52,21 @@ class CaseloadTableModel(RowTableModel):
         return None
 
 
-class TodayListModel(QAbstractListModel):
+class TodayListModel(RowListModel):
     """What needs doing today: first contacts overdue, contacts due."""
 
     ID_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[TodayItem] = []
-
     def set_items(self, items: list[TodayItem]) -> None:
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> TodayItem:
-        return self._items[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
+        return self.row_at(row)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.display_name}: {item.description}"
         if role == Qt.ItemDataRole.ForegroundRole and item.days_overdue > 0:

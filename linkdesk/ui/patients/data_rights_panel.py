@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from linkdesk.caseload.errors import CaseloadError, ExportFailed
 from linkdesk.caseload.subject_access import export_subject_access
 
 from ..tasks import register_expected_error
-from ..widgets import heading, message_label
+from ..widgets import button_row, heading, message_label
+from ..widgets.one_dialog import OneDialog
 from ..workspace import WorkspaceContext
 from .erase_dialog import EraseDialog
 from .history_panel import HistoryPanel
@@ -44,7 +45,7 @@ class DataRightsPanel(QWidget):
         self.store = None
         self.patient = None
         self._loaded_for: int | None = None
-        self.dialog: EraseDialog | None = None
+        self._dialogs = OneDialog(before_close=lambda dialog: dialog.erased.disconnect(self.erased))
         self.stories = StoriesPanel()
         self.history = HistoryPanel()
         self.export_button = named_button("E&xport everything held (subject access)…",
@@ -54,10 +55,7 @@ class DataRightsPanel(QWidget):
                              "who opened their record. Erasing removes the record for good, with a reason.")
         rights_note.setWordWrap(True)
         self.message = message_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.erase_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.export_button, self.erase_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Stories and quotes", 1.15))
         layout.addWidget(self.stories, 1)
@@ -71,11 +69,15 @@ class DataRightsPanel(QWidget):
         self.erase_button.clicked.connect(lambda: self.open_erase())
         self._update_buttons()
 
+    @property
+    def dialog(self) -> EraseDialog | None:
+        return self._dialogs.current
+
     # -- what the record pane calls ------------------------------------------------------
 
     def set_patient(self, store, patient, shown: bool) -> None:
         """A new or refreshed record; `shown` says whether this tab is the one on screen."""
-        self._close_dialog()
+        self._dialogs.close()
         self.store, self.patient = store, patient
         self._loaded_for = None
         self.message.clear()
@@ -140,23 +142,7 @@ class DataRightsPanel(QWidget):
     def open_erase(self) -> EraseDialog | None:
         if self.patient is None:
             return None
-        self._close_dialog()
         name = f"{self.patient.first_name} {self.patient.last_name}"
-        self.dialog = EraseDialog(self.store, self.patient.id, name, self)
-        self.dialog.erased.connect(self.erased)
-        self.dialog.finished.connect(lambda _result, shown=self.dialog: self._forget(shown))
-        self.dialog.open()
-        return self.dialog
-
-    def _forget(self, dialog: EraseDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
-    def _close_dialog(self) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            dialog.erased.disconnect(self.erased)
-            dialog.reject()
-            dialog.setParent(None)
-            dialog.deleteLater()
+        dialog = EraseDialog(self.store, self.patient.id, name, self)
+        dialog.erased.connect(self.erased)
+        return self._dialogs.open(dialog)

@@ -1,7 +1,8 @@
 """The right side of the Patients tab: one patient's record in three tabs, the save row and a message.
 
 The pane shows what the tab gives it; saving, opening and the duplicate questions stay
-with the tab, which owns the caseload list they refresh.
+with the tab, which owns the caseload list they refresh. It also keeps what a story,
+referral, status or contact dialog held when the lock closed it, and reopens it after.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from linkdesk.caseload.nhs_number import format_nhs_number
 from linkdesk.caseload.patients import details_of
 
+from ..dialog_drafts import not_restored
 from ..widgets import heading, message_label
 from ..workspace import WorkspaceContext
 from .data_rights_panel import DataRightsPanel
@@ -19,6 +21,7 @@ from .patient_editor import PatientEditor
 from .referrals_panel import ReferralsPanel
 
 NO_RECORD = "Choose a patient from the caseload, or add a new patient."
+DIALOG_WHAT = {"referral": "referral", "referral_status": "status change", "contact": "contact"}
 
 
 class RecordPane(QWidget):
@@ -31,6 +34,7 @@ class RecordPane(QWidget):
         self.save_button = QPushButton("&Save")
         self.unsaved_label = QLabel()
         self.referrals = ReferralsPanel(context)
+        self.dialog_draft: dict | None = None  # a referrals dialog the lock closed (see dialog_drafts)
         self.data_rights = DataRightsPanel(context)
         self.tabs = QTabWidget()
         details_page = QWidget()
@@ -50,6 +54,8 @@ class RecordPane(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         self.editor.edited.connect(self.update_save_state)
+        # A saved referral or contact makes "your unsaved changes were kept" stale, unless the details still are.
+        self.referrals.changed.connect(lambda: self.editor.dirty or self.message.clear())
         self.data_rights.erased.connect(self.erased)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -63,6 +69,7 @@ class RecordPane(QWidget):
             nhs = f" · NHS number {format_nhs_number(patient.nhs_number)}" if patient.nhs_number else ""
             self.title.setText(f"{patient.first_name} {patient.last_name}{nhs}")
         self.referrals.set_patient(store, patient)
+        self.dialog_draft = None  # closing the last record's dialog is not a lock: nothing of it is kept
         self.data_rights.set_patient(store, patient, shown=self.tabs.currentWidget() is self.data_rights)
         for page in (self.referrals, self.data_rights):
             self.tabs.setTabEnabled(self.tabs.indexOf(page), patient is not None)
@@ -86,7 +93,7 @@ class RecordPane(QWidget):
         self.message.clear()
         self.show_patient(None, None)
 
-    # -- a story being typed when the app locked -------------------------------------------
+    # -- dialogs being typed in when the app locked -----------------------------------------
 
     def story_draft(self) -> dict | None:
         return self.data_rights.stories.interrupted_draft
@@ -94,3 +101,45 @@ class RecordPane(QWidget):
     def restore_story_draft(self, draft: dict) -> None:
         self.tabs.setCurrentWidget(self.data_rights)
         self.data_rights.stories.open_add_story(draft)
+
+    def keep_dialog_draft(self, snapshot: dict) -> None:
+        """A referral, status or contact dialog was closed by something other than its user (the lock)."""
+        self.dialog_draft = snapshot
+
+    def interrupted_drafts(self) -> dict:
+        """What the dialogs the lock closed held, for the tab's snapshot ("story", "dialog")."""
+        drafts = {"story": self.story_draft(), "dialog": self.dialog_draft}
+        return {key: draft for key, draft in drafts.items() if draft}
+
+    def restore_drafts(self, snapshot: dict, patient) -> None:
+        """Reopen, filled in, the dialogs parked by the lock, if the record they were for is still there."""
+        if patient is None:
+            if "story" in snapshot or "dialog" in snapshot:
+                what = DIALOG_WHAT.get(snapshot.get("dialog", {}).get("kind"), "story")
+                self.message.show_error(not_restored(what, "the patient's record is no longer there."))
+            return
+        if "story" in snapshot:
+            self.restore_story_draft(snapshot["story"])
+        if "dialog" in snapshot:
+            self.restore_dialog(snapshot["dialog"])
+
+    def restore_dialog(self, draft: dict):
+        """Reopen a referral, status or contact dialog from its snapshot; None (and a message) if it cannot be."""
+        what = DIALOG_WHAT.get(draft.get("kind"), "form")
+        panel = self.referrals
+        self.tabs.setCurrentWidget(panel)
+        referral_id = draft.get("referral_id")
+        if referral_id is not None:
+            if panel.referral_model.row_of(referral_id) is None:
+                self.message.show_error(not_restored(what, "its referral is no longer in this record."))
+                return None
+            panel.select_referral(referral_id)
+        open_dialog = {"referral": panel.open_add_referral if referral_id is None else panel.open_edit_referral,
+                       "referral_status": panel.open_change_status,
+                       "contact": panel.open_record_contact}.get(draft.get("kind"))
+        dialog = open_dialog() if open_dialog is not None else None
+        if dialog is None:  # for example a referral closed meanwhile: its status can no longer change
+            self.message.show_error(not_restored(what, "it no longer applies to this record."))
+            return None
+        dialog.restore(draft)
+        return dialog

@@ -3,6 +3,7 @@
 A dialog saves through the caseload functions when `submit()` is called (its Save button,
 or a test). On a ValidationError every problem is shown under its field, the dialog stays
 open and nothing has been written; other caseload errors are shown as a plain message.
+What was typed survives a lock (`DraftDialog`): each snapshot names the patient and referral.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -30,6 +30,7 @@ from linkdesk.caseload.errors import CaseloadError, ValidationError
 from linkdesk.caseload.models import Patient, Referral
 from linkdesk.caseload.referral_form import LONGEST_CONTACT_MINUTES, ContactDetails, ReferralDetails
 
+from ..dialog_drafts import DraftDialog, choose_data
 from ..widgets import MessageLabel, message_label
 
 DATE_HINT = "day/month/year, for example 25/11/2026"
@@ -100,7 +101,7 @@ class ProblemForm(QFormLayout):
         return label.text() if not label.isHidden() else ""
 
 
-class CaseloadDialog(QDialog):
+class CaseloadDialog(DraftDialog):
     """The frame every dialog here shares: a problem form, a message line, Save and Cancel."""
 
     saved = Signal(int)  # the referral's id, after a successful save
@@ -114,7 +115,7 @@ class CaseloadDialog(QDialog):
         self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.discard)
 
     def finish_layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -167,6 +168,7 @@ class ReferralDialog(CaseloadDialog):
     """Add a referral for a patient, or correct one (its status moves only through StatusDialog)."""
 
     what = "referral"
+    draft_kind = "referral"
 
     def __init__(self, store, patient: Patient, referral: Referral | None = None, parent: QWidget | None = None):
         title = "Add a referral" if referral is None else f"Edit the referral received {day_text(referral.received_on)}"
@@ -213,6 +215,24 @@ class ReferralDialog(CaseloadDialog):
             needs_other=self.needs_other.text(), reason=self.reason.toPlainText(),
             link_worker_id=self.link_worker.currentData())
 
+    def snapshot(self) -> dict:
+        needs = sorted(code for code, box in self.needs.items() if box.isChecked())
+        return {"kind": self.draft_kind, "patient_id": self.patient_id, "referral_id": self.referral_id, "fields": {
+            "received_on": self.received_on.text(), "source": self.source.currentData() or "",
+            "referrer": self.referrer.text(), "needs": needs, "needs_other": self.needs_other.text(),
+            "reason": self.reason.toPlainText(), "link_worker_id": self.link_worker.currentData()}}
+
+    def restore(self, snapshot: dict) -> None:
+        fields = snapshot.get("fields", {})
+        self.received_on.setText(fields.get("received_on", ""))
+        choose_data(self.source, fields.get("source", ""))
+        self.referrer.setText(fields.get("referrer", ""))
+        for code, box in self.needs.items():
+            box.setChecked(code in fields.get("needs", ()))
+        self.needs_other.setText(fields.get("needs_other", ""))
+        self.reason.setPlainText(fields.get("reason", ""))
+        choose_data(self.link_worker, fields.get("link_worker_id"))
+
     def save(self) -> int:
         if self.referral_id is None:
             return referrals.add_referral(self.store, self.patient_id, self.details()).id
@@ -230,9 +250,11 @@ class StatusDialog(CaseloadDialog):
     """Move a referral on: only the statuses allowed from where it is, with the code each records."""
 
     what = "status change"
+    draft_kind = "referral_status"
 
     def __init__(self, store, referral: Referral, parent: QWidget | None = None):
         super().__init__(store, "Change the referral's status", parent)
+        self.patient_id = referral.patient_id
         self.referral_id = referral.id
         current = referral_rules.status_label(referral.status)
         intro = QLabel(f"Now: {current.lower()} since {day_text(referral.status_changed_on)}.")
@@ -272,6 +294,18 @@ class StatusDialog(CaseloadDialog):
             self.discharge_reason.setCurrentIndex(0)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(status is not None)
 
+    def snapshot(self) -> dict:
+        return {"kind": self.draft_kind, "patient_id": self.patient_id, "referral_id": self.referral_id, "fields": {
+            "status": self.status.currentData(), "on": self.on.text(),
+            "discharge_reason": self.discharge_reason.currentData() or "", "note": self.note.text()}}
+
+    def restore(self, snapshot: dict) -> None:
+        fields = snapshot.get("fields", {})
+        choose_data(self.status, fields.get("status"))  # first: choosing a status resets the discharge reason
+        self.on.setText(fields.get("on", ""))
+        choose_data(self.discharge_reason, fields.get("discharge_reason", ""))
+        self.note.setText(fields.get("note", ""))
+
     def save(self) -> int:
         status = self.status.currentData()
         reason = self.discharge_reason.currentData() or None
@@ -294,9 +328,11 @@ class ContactDialog(CaseloadDialog):
     """Record one contact on a referral: when, how, how long, what was said and what comes next."""
 
     what = "contact"
+    draft_kind = "contact"
 
     def __init__(self, store, referral: Referral, parent: QWidget | None = None):
         super().__init__(store, "Record a contact", parent)
+        self.patient_id = referral.patient_id
         self.referral_id = referral.id
         form = self.form
         self.at = form.add("at", "&When", QLineEdit(datetime.now().strftime("%d/%m/%Y %H:%M")),
@@ -319,6 +355,22 @@ class ContactDialog(CaseloadDialog):
             at=self.at.text(), kind=self.kind.currentData() or "", duration_minutes=self.duration.value() or None,
             notes=self.notes.toPlainText(), next_step=self.next_step.text(),
             did_not_attend=self.did_not_attend.isChecked(), next_contact_due=self.next_contact_due.text())
+
+    def snapshot(self) -> dict:
+        return {"kind": self.draft_kind, "patient_id": self.patient_id, "referral_id": self.referral_id, "fields": {
+            "at": self.at.text(), "how": self.kind.currentData() or "", "duration_minutes": self.duration.value(),
+            "did_not_attend": self.did_not_attend.isChecked(), "notes": self.notes.toPlainText(),
+            "next_step": self.next_step.text(), "next_contact_due": self.next_contact_due.text()}}
+
+    def restore(self, snapshot: dict) -> None:
+        fields = snapshot.get("fields", {})
+        self.at.setText(fields.get("at", ""))
+        choose_data(self.kind, fields.get("how", ""))
+        self.duration.setValue(int(fields.get("duration_minutes") or 0))
+        self.did_not_attend.setChecked(bool(fields.get("did_not_attend")))
+        self.notes.setPlainText(fields.get("notes", ""))
+        self.next_step.setText(fields.get("next_step", ""))
+        self.next_contact_due.setText(fields.get("next_contact_due", ""))
 
     def save(self) -> int:
         referrals.record_contact(self.store, self.referral_id, self.details())

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from linkdesk.caseload import clinical_record, patients, referral_rules, vocabulary
 from linkdesk.caseload.errors import CaseloadError
 from linkdesk.caseload.models import Patient, PatientContact, Referral
 
-from ..widgets import heading, message_label
+from ..widgets import button_row, heading, message_label
+from ..widgets.one_dialog import OneDialog
 from ..workspace import WorkspaceContext
 from .referral_dialogs import CaseloadDialog, ContactDialog, ReferralDialog, StatusDialog, day_text
-from .tables import RowsModel, named_button, record_table
+from .tables import RowsModel, named_button, record_table, selected_record
 
 COPIED = "Copied for the clinical record: paste into EMIS Web or SystmOne"
 
@@ -108,7 +109,7 @@ class ReferralsPanel(QWidget):
         self.context = context
         self.store = None
         self.patient: Patient | None = None
-        self.dialog: CaseloadDialog | None = None
+        self._dialogs = OneDialog(before_close=lambda dialog: dialog.saved.disconnect(self._saved))
 
         self.referral_model = ReferralTableModel(self)
         self.referral_table = record_table(self.referral_model, "Referrals, newest first", ReferralTableModel.NEEDS)
@@ -125,11 +126,8 @@ class ReferralsPanel(QWidget):
         self.contacts_heading.setWordWrap(True)
         self.message = message_label()
 
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.status_button, self.contact_button,
-                       self.copy_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.edit_button, self.status_button, self.contact_button,
+                             self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Referrals", 1.15))
@@ -149,6 +147,10 @@ class ReferralsPanel(QWidget):
         self.referral_table.selectionModel().currentRowChanged.connect(self._referral_chosen)
         self._referral_chosen()
 
+    @property
+    def dialog(self) -> CaseloadDialog | None:
+        return self._dialogs.current
+
     # -- what the tab calls ------------------------------------------------------------
 
     def set_patient(self, store, patient: Patient | None) -> None:
@@ -156,7 +158,7 @@ class ReferralsPanel(QWidget):
         if patient is None:
             self.clear()
             return
-        self._close_dialog()
+        self._dialogs.close()
         self.store = store
         self._show_patient(patient)
 
@@ -176,7 +178,7 @@ class ReferralsPanel(QWidget):
 
     def clear(self) -> None:
         """Leave no patient data in any widget, model or open dialog (for the lock, or no patient)."""
-        self._close_dialog()
+        self._dialogs.close()
         self.store = None
         self.patient = None
         self.referral_model.set_rows([])
@@ -187,10 +189,7 @@ class ReferralsPanel(QWidget):
     # -- the selection -------------------------------------------------------------------
 
     def selected_referral(self) -> Referral | None:
-        index = self.referral_table.selectionModel().currentIndex()
-        if not index.isValid() or index.row() >= self.referral_model.rowCount():
-            return None
-        return self.referral_model.row(index.row())
+        return selected_record(self.referral_table)
 
     def _referral_chosen(self, *_args) -> None:
         referral = self.selected_referral()
@@ -213,12 +212,8 @@ class ReferralsPanel(QWidget):
 
     def _show(self, dialog: CaseloadDialog) -> CaseloadDialog:
         """Open a dialog window-modally; its `saved` refreshes the panel. Returned for tests to fill in."""
-        self._close_dialog()
-        self.dialog = dialog
         dialog.saved.connect(self._saved)
-        dialog.finished.connect(lambda _result, shown=dialog: self._forget(shown))
-        dialog.open()
-        return dialog
+        return self._dialogs.open(dialog)
 
     def open_add_referral(self, *_args) -> ReferralDialog | None:
         if self.patient is None:
@@ -264,17 +259,3 @@ class ReferralsPanel(QWidget):
         self._show_patient(patient)  # the dialog that saved is closing itself
         self.select_referral(referral_id)
         self.changed.emit()
-
-    def _forget(self, dialog: CaseloadDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
-    def _close_dialog(self) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            dialog.saved.disconnect(self._saved)
-            dialog.reject()
-            # Out of this panel's children at once: deleteLater alone leaves the typed text findable until then.
-            dialog.setParent(None)
-            dialog.deleteLater()

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from linkdesk.caseload.errors import CaseloadError
 from linkdesk.reports.errors import ReportError
 from linkdesk.reports.stories import attribution, list_stories, set_consent
 
-from ..widgets import message_label
+from ..widgets import button_row, message_label
+from ..widgets.one_dialog import OneDialog
 from .referral_dialogs import day_text
 from .story_dialog import AS_RECORDED, ConsentDialog, StoryDialog
-from .tables import RowsModel, named_button, record_table
+from .tables import RowsModel, named_button, record_table, selected_record
 
 FIRST_WORDS = 20
 
@@ -60,7 +61,7 @@ class StoriesPanel(QWidget):
         super().__init__(parent)
         self.store = None
         self.patient = None
-        self.dialog = None
+        self._dialogs = OneDialog(before_close=self._discard, on_finished=self._keep_interrupted_draft)
         self.interrupted_draft: dict | None = None
         self.model = StoryTableModel(self)
         self.table = record_table(self.model, "Stories and quotes, newest first", StoryTableModel.STORY)
@@ -69,10 +70,7 @@ class StoriesPanel(QWidget):
         note = QLabel(AS_RECORDED + " Reports include a story only with the patient's consent.")
         note.setWordWrap(True)
         self.message = message_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.consent_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.consent_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(note)
@@ -84,15 +82,19 @@ class StoriesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 
+    @property
+    def dialog(self) -> StoryDialog | ConsentDialog | None:
+        return self._dialogs.current
+
     def set_patient(self, store, patient) -> None:
-        self._close_dialog()
+        self._dialogs.close()
         self.interrupted_draft = None
         self.store, self.patient = store, patient
         self.message.clear()
         self.reload()
 
     def clear(self) -> None:
-        self._close_dialog()
+        self._dialogs.close()
         self.interrupted_draft = None
         self.store = self.patient = None
         self.model.set_stories(None, [])
@@ -113,10 +115,7 @@ class StoriesPanel(QWidget):
         self._update_buttons()
 
     def selected_story(self):
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row(index.row())
+        return selected_record(self.table)
 
     def _update_buttons(self, *_args) -> None:
         story = self.selected_story()
@@ -130,13 +129,9 @@ class StoriesPanel(QWidget):
     def open_add_story(self, draft: dict | None = None) -> StoryDialog | None:
         if self.patient is None:
             return None
-        self._close_dialog()
         dialog = StoryDialog(self.store, self.patient, self, draft)
         dialog.saved.connect(lambda story_id: self._saved(story_id, "Story saved."))
-        dialog.finished.connect(lambda result, shown=dialog: self._dialog_closed(shown, result))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self._dialogs.open(dialog)
 
     def change_consent(self) -> ConsentDialog | None:
         """Withdrawing takes effect at once (it only stops publishing); giving consent asks how to name them."""
@@ -151,31 +146,20 @@ class StoriesPanel(QWidget):
                 return None
             self._saved(story.id, "Consent withdrawn: reports made from now on leave this story out.")
             return None
-        self._close_dialog()
         dialog = ConsentDialog(self.store, self.patient, story, self)
         dialog.saved.connect(lambda story_id: self._saved(story_id, "Consent recorded: reports may include "
                                                                     "this story."))
-        dialog.finished.connect(lambda result, shown=dialog: self._dialog_closed(shown, result))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self._dialogs.open(dialog)
 
     def _saved(self, story_id: int, text: str) -> None:
         self.reload(story_id)
         self.message.show_info(text)
 
-    def _dialog_closed(self, dialog, _result) -> None:
+    def _keep_interrupted_draft(self, dialog) -> None:
         # Closed by something other than the user (the lock): keep what was typed to park it.
         if isinstance(dialog, StoryDialog) and not dialog.discarded and dialog.has_text():
             self.interrupted_draft = dialog.draft()
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
 
-    def _close_dialog(self) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            dialog.discarded = True
-            dialog.reject()
-            dialog.setParent(None)  # its typed text must not stay findable among this panel's children
-            dialog.deleteLater()
+    @staticmethod
+    def _discard(dialog) -> None:
+        dialog.discarded = True  # closed by the panel itself (another patient, or cleared): nothing to keep

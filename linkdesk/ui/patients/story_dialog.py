@@ -23,6 +23,7 @@ from linkdesk.caseload.errors import CaseloadError
 from linkdesk.reports.errors import ReportError
 from linkdesk.reports.stories import ANONYMOUS, FIRST_NAME, NAMINGS, add_story, attribution, set_consent
 
+from ..dialog_drafts import offer_lock_shortcut
 from ..widgets import message_label
 from .referral_dialogs import DATE_HINT
 
@@ -153,6 +154,10 @@ class StoryDialog(QDialog):
     def closeEvent(self, event) -> None:
         self.discarded = True
         super().closeEvent(event)
+
+    def showEvent(self, event) -> None:
+        offer_lock_shortcut(self)  # Ctrl+L locks from here too; the lock parks what is typed
+        super().showEvent(event)
 
     def submit(self) -> bool:
         try:

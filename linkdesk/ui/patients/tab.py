@@ -169,10 +169,10 @@ class PatientsTab(WorkspaceTab):
         super().clear_for_lock()
 
     def lock_snapshot(self) -> dict | None:
-        """Unsaved details, and a story that was being added (its dialog is closed by the lock first)."""
+        """Unsaved details, and a story, referral or contact being typed (the lock closes their dialogs first)."""
         snapshot = {"details": self.editor.snapshot()} if self.editor.dirty else {}
-        if self.patient is not None and (story := self.pane.story_draft()):
-            snapshot["story"] = story
+        if self.patient is not None:
+            snapshot.update(self.pane.interrupted_drafts())
         if snapshot:
             snapshot["patient_id"] = self.patient.id if self.patient else None
         return snapshot or None
@@ -185,9 +185,8 @@ class PatientsTab(WorkspaceTab):
         if "details" in snapshot:
             self.editor.load(PatientEditor.details_from_snapshot(snapshot["details"]), as_saved=False)
             self.pane.update_save_state()
-        if "story" in snapshot and self.patient is not None:
-            self.pane.restore_story_draft(snapshot["story"])
         self.message.show_info("Your unsaved changes were kept while LinkDesk was locked. Save them when ready.")
+        self.pane.restore_drafts(snapshot, self.patient)  # a dialog being typed in, filled in again
 
     @staticmethod
     def _fill_choice(combo: QComboBox, any_text: str, items) -> None:

@@ -1,4 +1,4 @@
-"""What the record's tables share: a read-only model over records, the table view, and a named button."""
+"""What the record's tables share: a read-only model over records, the table view and its selection, a named button."""
 
 from __future__ import annotations
 
@@ -65,6 +65,15 @@ def record_table(model: RowsModel, name: str, stretch: int) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def selected_record(table: QTableView):
+    """The record on the table's current row, or None (nothing chosen, or a row no longer there)."""
+    index = table.selectionModel().currentIndex()
+    model = table.model()
+    if not index.isValid() or index.row() >= model.rowCount():
+        return None
+    return model.row(index.row())
 
 
 def named_button(text: str, name: str) -> QPushButton:

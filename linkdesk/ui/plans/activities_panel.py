@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from linkdesk.plans import activities
 from linkdesk.plans.errors import PlanError
 from linkdesk.plans.statuses import ALLOWED, ACTIVITY_STATUSES, ENDED, REFERRED, SIGNPOSTED, STOPPED, label
 
+from ..dialog_drafts import DraftDialog, choose_data
 from ..widgets import heading, message_label
 from .table_models import ActivityTableModel, SuggestionTableModel
 
@@ -50,12 +50,14 @@ def read_only_table(model, name: str) -> QTableView:
     return table
 
 
-class StatusDialog(QDialog):
+class StatusDialog(DraftDialog):
     """Move one activity on: only the statuses allowed from where it is, with the date and reason each needs."""
 
-    def __init__(self, store, activity, parent=None):
+    draft_kind = "activity_status"
+
+    def __init__(self, store, activity, parent=None, patient_id: int | None = None):
         super().__init__(parent)
-        self.store, self.activity = store, activity
+        self.store, self.activity, self.patient_id = store, activity, patient_id
         self.setWindowTitle(f"Change status: {activity.service_name}")
         self.status = QComboBox()
         self.status.setAccessibleName("New status")
@@ -74,7 +76,7 @@ class StatusDialog(QDialog):
         form.addRow("&Reason:", self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.discard)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.help)
@@ -87,6 +89,16 @@ class StatusDialog(QDialog):
         code = self.status.currentData()
         self.reason.setEnabled(code in ENDED)
         self.help.setText(HELP.get(code, ""))
+
+    def snapshot(self) -> dict:
+        return {"kind": self.draft_kind, "patient_id": self.patient_id, "activity_id": self.activity.id,
+                "fields": {"status": self.status.currentData(), "on": self.on.text(), "reason": self.reason.text()}}
+
+    def restore(self, snapshot: dict) -> None:
+        fields = snapshot.get("fields", {})
+        choose_data(self.status, fields.get("status"))
+        self.on.setText(fields.get("on", ""))
+        self.reason.setText(fields.get("reason", ""))
 
     def save(self) -> None:
         try:
@@ -107,6 +119,7 @@ class ActivitiesPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.store = None
+        self.patient_id: int | None = None  # whose plan, named in a status change parked by the lock
         self.model = ActivityTableModel(self)
         self.table = read_only_table(self.model, "Agreed activities")
         self.status_button = QPushButton("Change &status…")
@@ -165,8 +178,8 @@ class ActivitiesPanel(QWidget):
         self.suggestion_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def show_plan(self, store, plan_activities, fits) -> None:
-        self.store = store
+    def show_plan(self, store, plan_activities, fits, patient_id: int | None = None) -> None:
+        self.store, self.patient_id = store, patient_id
         self.model.set_rows(plan_activities)
         if plan_activities:
             self.table.selectRow(0)
@@ -176,7 +189,7 @@ class ActivitiesPanel(QWidget):
         self._update_buttons()
 
     def clear(self) -> None:
-        self.store = None
+        self.store = self.patient_id = None
         self.model.set_rows([])
         self.suggestion_model.set_rows([])
         self.message.clear()
@@ -204,9 +217,21 @@ class ActivitiesPanel(QWidget):
         activity = self.selected_activity()
         if activity is None or self.store is None or not ALLOWED.get(activity.status):
             return None
-        dialog = StatusDialog(self.store, activity, self)
+        dialog = StatusDialog(self.store, activity, self, self.patient_id)
         dialog.accepted.connect(lambda: self.changed.emit(f"{activity.service_name}: status changed."))
         dialog.open()
+        return dialog
+
+    def reopen_status(self, snapshot: dict) -> StatusDialog | None:
+        """Reopen a status change the lock closed, filled in; None if its activity is gone or cannot move now."""
+        row = next((number for number, activity in enumerate(self.model.rows())
+                    if activity.id == snapshot.get("activity_id")), None)
+        if row is None:
+            return None
+        self.table.selectRow(row)
+        dialog = self.change_status()
+        if dialog is not None:
+            dialog.restore(snapshot)
         return dialog
 
     def remove_suggestion(self) -> None:

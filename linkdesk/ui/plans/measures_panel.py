@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -28,6 +27,7 @@ from linkdesk.plans import measures
 from linkdesk.plans.errors import PlanError
 from linkdesk.plans.outcomes import OCCASIONS, band_for
 
+from ..dialog_drafts import DraftDialog
 from ..widgets import message_label
 from .activities_panel import read_only_table
 from .table_models import MeasureHistoryModel
@@ -61,8 +61,10 @@ class ScoreRow:
         self.band.setText(band_for(self.measure, self.item.code, self.value()))
 
 
-class DefineMeasureDialog(QDialog):
+class DefineMeasureDialog(DraftDialog):
     """Name, one item per line, the scale and its direction; for measures the organisation holds a licence for."""
+
+    draft_kind = "measure"
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -92,7 +94,7 @@ class DefineMeasureDialog(QDialog):
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.discard)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
@@ -107,6 +109,20 @@ class DefineMeasureDialog(QDialog):
             self.message.show_error(str(error))
             return
         self.accept()
+
+    def snapshot(self) -> dict:
+        """The organisation's own measure, not a patient's: nothing here names one."""
+        return {"kind": self.draft_kind, "fields": {
+            "name": self.name.text(), "items": self.items.toPlainText(), "low": self.low.value(),
+            "high": self.high.value(), "higher_better": self.higher_better.isChecked()}}
+
+    def restore(self, snapshot: dict) -> None:
+        fields = snapshot.get("fields", {})
+        self.name.setText(fields.get("name", ""))
+        self.items.setPlainText(fields.get("items", ""))
+        self.low.setValue(int(fields.get("low", self.low.value())))
+        self.high.setValue(int(fields.get("high", self.high.value())))
+        self.higher_better.setChecked(bool(fields.get("higher_better", True)))
 
 
 class MeasuresPanel(QWidget):

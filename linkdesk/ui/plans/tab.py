@@ -24,6 +24,7 @@ from linkdesk.plans.errors import PlanError, PlanNotFound
 from linkdesk.plans.plan_form import draft_from_json, draft_to_json
 from linkdesk.plans.suggestions import suggestions
 
+from ..dialog_drafts import not_restored
 from ..tasks import register_expected_error
 from ..widgets import heading, message_label
 from ..workspace import WorkspaceContext, WorkspaceTab
@@ -47,6 +48,7 @@ class PlansTab(WorkspaceTab):
         self.patient_id: int | None = None
         self.patient_row = None
         self.dirty = False
+        self.dialog_draft: dict | None = None  # a status change or measure the lock closed (see dialog_drafts)
         self._all_patients: list = []
 
         self.search_box = QLineEdit()
@@ -148,7 +150,13 @@ class PlansTab(WorkspaceTab):
             scores = self.measures.entered_scores()
             if any(value is not None for value in scores.values()):
                 snapshot["scores"] = scores
+            if self.dialog_draft:
+                snapshot["dialog"] = self.dialog_draft
         return snapshot or None
+
+    def keep_dialog_draft(self, snapshot: dict) -> None:
+        """A status change or measure dialog was closed by something other than its user (the lock)."""
+        self.dialog_draft = snapshot
 
     def clear_for_lock(self) -> None:
         self._search_timer.stop()
@@ -166,12 +174,27 @@ class PlansTab(WorkspaceTab):
             self.filter_patients()
         patient_id = snapshot.get("patient_id")
         if patient_id is None or not self._load(patient_id):
+            if "dialog" in snapshot:
+                self.message.show_error(not_restored("form", "the patient's plan is no longer there."))
             return
         if "draft" in snapshot:
             self.editor.set_draft(draft_from_json(snapshot["draft"]))
             self._mark_dirty()
         if "scores" in snapshot:
             self.measures.set_scores(snapshot["scores"])
+        if "dialog" in snapshot:
+            self._reopen_dialog(snapshot["dialog"])
+
+    def _reopen_dialog(self, draft: dict) -> None:
+        """Open again, filled in, the status change or measure being typed when the app locked."""
+        if draft.get("kind") == "activity_status":
+            self.sections.setCurrentWidget(self.activities)
+            if self.activities.reopen_status(draft) is None:
+                self.message.show_error(not_restored("status change", "the activity has left the plan or "
+                                                                      "its status has moved on."))
+        elif draft.get("kind") == "measure":
+            self.sections.setCurrentWidget(self.measures)
+            self.measures.define().restore(draft)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.save_button, self.agree_button, self.print_button, self.sections):
@@ -236,6 +259,7 @@ class PlansTab(WorkspaceTab):
             self.message.show_error(str(error))
             return False
         self.patient_id = patient_id
+        self.dialog_draft = None  # parked for the plan that was open, not this one
         self._show_header()
         self.editor.set_draft(plans.draft_of(plan))
         self._set_dirty(False)
@@ -261,6 +285,7 @@ class PlansTab(WorkspaceTab):
 
     def _forget_patient(self) -> None:
         self.patient_id = self.patient_row = None
+        self.dialog_draft = None
         self.patient_label.setText("Choose a patient")
         self.editor.set_draft(None)
         self.activities.clear()
@@ -323,7 +348,7 @@ class PlansTab(WorkspaceTab):
         if plan_activities is None:
             plan_activities = activities.list_activities(self.store, self.patient_id)
         self.activities.show_plan(self.store, plan_activities,
-                                  suggestions(self.store, self.patient_id, SUGGESTION_LIMIT))
+                                  suggestions(self.store, self.patient_id, SUGGESTION_LIMIT), self.patient_id)
 
     def _activities_changed(self, message: str) -> None:
         self._refresh_activities()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timezone
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 
 from linkdesk.plans.outcomes import OCCASIONS
 from linkdesk.plans.plan_form import GoalDraft, StepDraft
 from linkdesk.plans.statuses import GOAL_STATUSES, label
 
-from ..widgets.table_model import RowTableModel
+from ..widgets.editable_table_model import EditableTableModel
+from ..widgets.table_model import RowListModel, RowTableModel
 
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,26 +58,14 @@ class RowsModel(RowTableModel):
         return None
 
 
-class PatientListModel(QAbstractListModel):
+class PatientListModel(RowListModel):
     """The caseload rows to pick a patient from: name, date of birth and NHS number on one line."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, number: int):
-        return self._rows[number]
+        return self.row_at(number)
 
     def row_of(self, patient_id: int) -> int | None:
         return next((number for number, row in enumerate(self._rows) if row.patient_id == patient_id), None)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -92,45 +81,24 @@ class PatientListModel(QAbstractListModel):
         return None
 
 
-class GoalTableModel(QAbstractTableModel):
+class GoalTableModel(EditableTableModel):
     """The goals of the draft being edited; description and target date are edited in place."""
 
     DESCRIPTION, TARGET, STATUS = range(3)
     HEADERS = ("Goal", "Target date", "Status")
-    edited = Signal()
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.goals: list[GoalDraft] = []
+    @property
+    def goals(self) -> list[GoalDraft]:
+        return self._rows
 
     def set_goals(self, goals: list[GoalDraft]) -> None:
-        self.beginResetModel()
-        self.goals = goals
-        self.endResetModel()
+        self.set_rows(goals)
 
     def add_goal(self) -> int:
-        self.beginInsertRows(QModelIndex(), len(self.goals), len(self.goals))
-        self.goals.append(GoalDraft())
-        self.endInsertRows()
-        self.edited.emit()
-        return len(self.goals) - 1
+        return self.append_row(GoalDraft())
 
     def remove_goal(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.goals[row]
-        self.endRemoveRows()
-        self.edited.emit()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.goals)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
-        return None
+        self.remove_row(row)
 
     def flags(self, index):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
@@ -153,50 +121,27 @@ class GoalTableModel(QAbstractTableModel):
         if getattr(goal, attribute) == value or (attribute == "target_on" and show_date(goal.target_on) == value):
             return False
         setattr(goal, attribute, value)
-        self.dataChanged.emit(index, index)
-        self.edited.emit()
-        return True
+        return self.cell_edited(index)
 
 
-class StepTableModel(QAbstractTableModel):
-    """The steps of one goal: what, who, by when, done; all edited in place."""
+class StepTableModel(EditableTableModel):
+    """The steps of one goal (the goal's own list): what, who, by when, done; all edited in place."""
 
     WHAT, WHO, BY_WHEN, DONE = range(4)
     HEADERS = ("Step: what", "Who", "By when", "Done")
-    edited = Signal()
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.steps: list[StepDraft] = []
+    @property
+    def steps(self) -> list[StepDraft]:
+        return self._rows
 
     def set_steps(self, steps: list[StepDraft]) -> None:
-        self.beginResetModel()
-        self.steps = steps
-        self.endResetModel()
+        self.set_rows(steps)
 
     def add_step(self) -> int:
-        self.beginInsertRows(QModelIndex(), len(self.steps), len(self.steps))
-        self.steps.append(StepDraft())
-        self.endInsertRows()
-        self.edited.emit()
-        return len(self.steps) - 1
+        return self.append_row(StepDraft())
 
     def remove_step(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.steps[row]
-        self.endRemoveRows()
-        self.edited.emit()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.steps)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
-        return None
+        self.remove_row(row)
 
     def flags(self, index):
         flags = super().flags(index)
@@ -226,9 +171,7 @@ class StepTableModel(QAbstractTableModel):
             setattr(step, ("what", "who", "by_when")[index.column()], value)
         else:
             return False
-        self.dataChanged.emit(index, index)
-        self.edited.emit()
-        return True
+        return self.cell_edited(index)
 
 
 class ActivityTableModel(RowsModel):

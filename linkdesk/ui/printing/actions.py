@@ -8,8 +8,7 @@ from the preview, never merely for being previewed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from linkdesk.caseload.errors import CaseloadError
 from linkdesk.directory.errors import DirectoryError
@@ -20,6 +19,7 @@ from linkdesk.documents.leaflet import PrintCancelled, leaflet_for
 from linkdesk.plans.errors import PlanError
 
 from ..tasks import register_expected_error
+from ..widgets.progress import TaskProgress
 from ..workspace import WorkspaceContext
 from .preview import PreviewDialog
 
@@ -36,34 +36,26 @@ class Preview:
         self.title = title
         self.file_name = file_name
         self.dialog: PreviewDialog | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress: TaskProgress | None = None
         self.task = None
         self.on_printed = None  # called with "print" or "save"
 
     def start(self, work, show_progress: bool = False) -> "Preview":
         if show_progress:
-            self.progress = QProgressDialog(f"Preparing {self.title.lower()}…", "Cancel", 0, 0, self.parent)
-            self.progress.setWindowTitle("Print")
-            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-            self.progress.setMinimumDuration(300)
-            self.progress.canceled.connect(self.cancel)
-        self.task = self.context.runner.run(work, self._ready, self._failed, self._progressed)
+            self.progress = TaskProgress(self.parent, "Print", f"Preparing {self.title.lower()}…")
+            self.task = self.progress.run(self.context.runner, work, self._ready, self._failed)
+        else:
+            self.task = self.context.runner.run(work, self._ready, self._failed)
         return self
 
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
     def _close_progress(self) -> None:
         self.task = None
         if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
+            self.progress.close()
             self.progress = None
 
     def _failed(self, error: BaseException) -> None:

@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PAD = 6  # pixels around the drawing and between a label and its bar
 
 
 class _Chart(QWidget):
-    """What both charts share: the bars (label, value), the accessible text and the palette colours."""
+    """What both charts share: the bars (label, value), the accessible text, the palette colours and the
+    painter, which subclasses draw with in _draw() (only when there are bars)."""
 
     kind = "Bar chart"
 
@@ -48,6 +49,19 @@ class _Chart(QWidget):
         return (palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.WindowText),
                 palette.color(QPalette.ColorRole.Mid))
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        if not self._bars:
+            return
+        painter = QPainter(self)
+        self._draw(painter, self.fontMetrics())
+        painter.end()
+
+    def _draw(self, painter: QPainter, metrics: QFontMetrics) -> None:
+        raise NotImplementedError
+
 
 class BarChart(_Chart):
     """One horizontal bar per row, the first at the top (the table's order), its value at its end."""
@@ -60,21 +74,14 @@ class BarChart(_Chart):
     def sizeHint(self) -> QSize:
         return QSize(420, self._row_height() * max(1, len(self._bars)) + 2 * PAD)
 
-    def minimumSizeHint(self) -> QSize:
-        return QSize(240, self.sizeHint().height())
-
-    def paintEvent(self, event) -> None:
-        if not self._bars:
-            return
+    def _draw(self, painter: QPainter, metrics: QFontMetrics) -> None:
         bar_colour, text_colour, axis_colour = self._colours()
-        metrics = self.fontMetrics()
         row = self._row_height()
         width = self.width() - 2 * PAD
         label_width = min(max(metrics.horizontalAdvance(label) for label, _ in self._bars), int(width * 0.45))
         value_width = metrics.horizontalAdvance(str(self._most())) + PAD
         left = PAD + label_width + PAD
         room = max(1, width - label_width - PAD - value_width)
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for index, (label, value) in enumerate(self._bars):
             top = PAD + index * row
@@ -88,7 +95,6 @@ class BarChart(_Chart):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(value))
         painter.setPen(axis_colour)
         painter.drawLine(left, PAD, left, PAD + row * len(self._bars))
-        painter.end()
 
 
 class ColumnChart(_Chart):
@@ -99,21 +105,14 @@ class ColumnChart(_Chart):
     def sizeHint(self) -> QSize:
         return QSize(420, self.fontMetrics().height() * 12)
 
-    def minimumSizeHint(self) -> QSize:
-        return QSize(240, self.sizeHint().height())
-
-    def paintEvent(self, event) -> None:
-        if not self._bars:
-            return
+    def _draw(self, painter: QPainter, metrics: QFontMetrics) -> None:
         bar_colour, text_colour, axis_colour = self._colours()
-        metrics = self.fontMetrics()
         line = metrics.height()
         bottom = self.height() - PAD - line - PAD  # the axis; month labels below it
         top = PAD + 2 * line + PAD  # the title, then room for the value above the tallest column
         slot = (self.width() - 2 * PAD) / len(self._bars)
         widest = max(metrics.horizontalAdvance(label) for label, _ in self._bars) + PAD
         every = max(1, -(-widest // max(1, int(slot))))  # label every n-th column when they would overlap
-        painter = QPainter(self)
         painter.setPen(text_colour)
         painter.drawText(QRectF(PAD, PAD, self.width() - 2 * PAD, line), Qt.AlignmentFlag.AlignLeft, self.title)
         for index, (label, value) in enumerate(self._bars):
@@ -128,4 +127,3 @@ class ColumnChart(_Chart):
                 painter.drawText(QRectF(x - slot, bottom + PAD, slot * 3, line), Qt.AlignmentFlag.AlignCenter, label)
         painter.setPen(axis_colour)
         painter.drawLine(PAD, bottom, self.width() - PAD, bottom)
-        painter.end()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
@@ -48,6 +48,15 @@ class MessageLabel(QLabel):
 
 def message_label() -> MessageLabel:
     return MessageLabel()
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side from the left, the spare room after them."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def password_field(accessible_name: str) -> QLineEdit:

@@ -1,14 +1,12 @@
-"""A read-only table model over a list of plain rows: the part every LinkDesk table shares."""
+"""Read-only Qt models over a list of plain rows: the part every LinkDesk table and list shares."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 
 
-class RowTableModel(QAbstractTableModel):
-    """Subclasses set HEADERS and implement data(); rows are replaced whole with set_rows()."""
-
-    HEADERS: tuple[str, ...] = ()
+class _Rows:
+    """The rows a model shows, replaced whole with set_rows(); mixed in before a Qt model class."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -25,6 +23,12 @@ class RowTableModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+
+class RowTableModel(_Rows, QAbstractTableModel):
+    """Subclasses set HEADERS and implement data()."""
+
+    HEADERS: tuple[str, ...] = ()
+
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -32,3 +36,7 @@ class RowTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
+
+
+class RowListModel(_Rows, QAbstractListModel):
+    """A list (one column, no headers) over the rows; subclasses implement data()."""
