@@ -6,7 +6,8 @@ What was typed survives a lock (`DraftDialog`): the snapshot holds the form as a
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields as dataclass_fields
+from dataclasses import asdict, replace
+from dataclasses import fields as dataclass_fields
 
 from PySide6.QtCore import QTime, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from linkdesk.directory.categories import CATEGORIES
 from linkdesk.directory.errors import DirectoryError, InvalidService
+from linkdesk.directory.schedule import describe, parse_byday
 from linkdesk.directory.services import ServiceDraft, SessionDraft
 
 from ..dialog_drafts import DraftDialog
@@ -37,18 +40,50 @@ from ..widgets import message_label
 from .filter_bar import DAYS
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKS = (("Every week", ""), ("First", "1"), ("Second", "2"), ("Third", "3"), ("Fourth", "4"), ("Last", "-1"))
+# (label, ordinal prefix for byday, weekly interval): "Every other week" is WEEKLY with interval 2.
+WEEKS = (("Every week", "", 1), ("Every other week", "", 2), ("First", "1", 1), ("Second", "2", 1),
+         ("Third", "3", 1), ("Fourth", "4", 1), ("Last", "-1", 1))
+
+
+def fits_the_row(session: SessionDraft) -> bool:
+    """Whether a SessionRow can show `session` exactly: one day, weekly or monthly, no month days."""
+    days = parse_byday(session.byday)
+    freq = (session.freq or "WEEKLY").upper()
+    if len(days) > 1 or session.bymonthday or freq not in ("WEEKLY", "MONTHLY"):
+        return False
+    ordinal = days[0][0] if days else None
+    if freq == "WEEKLY":
+        return ordinal is None and (session.interval or 1) in (1, 2)
+    return ordinal is not None and (session.interval or 1) == 1
 
 
 class SessionRow(QWidget):
-    """One regular session: which day, which week of the month, from and to."""
+    """One regular session: which day, which week of the month, from and to.
+
+    A session the row cannot show exactly (two days, every third week, given days of the
+    month...) is shown in words and kept as it is, so editing another field never changes
+    it; remove it and add a new one to change it. What the row does not show (how people
+    take part, the session's own description) is kept either way.
+    """
 
     def __init__(self, session: SessionDraft | None = None):
         super().__init__()
+        self._original = session or SessionDraft()
+        self.kept_as_is = session is not None and not fits_the_row(session)
+        self.remove = QPushButton("Remove")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        if self.kept_as_is:
+            self.summary = QLabel(f"{describe(self._original) or 'A session'} (kept as imported)")
+            self.summary.setWordWrap(True)
+            self.summary.setToolTip("To change this session, remove it and add a new one.")
+            row.addWidget(self.summary, 1)
+            row.addWidget(self.remove)
+            return
         self.week = QComboBox()
         self.week.setAccessibleName("Which week")
-        for label, value in WEEKS:
-            self.week.addItem(label, value)
+        for label, prefix, interval in WEEKS:
+            self.week.addItem(label, f"{prefix}/{interval}")  # a string: Qt's findData cannot match tuples
         self.day = QComboBox()
         self.day.setAccessibleName("Day")
         for name, code in zip(DAYS, DAY_CODES):
@@ -57,18 +92,16 @@ class SessionRow(QWidget):
         self.opens.setAccessibleName("From")
         self.closes = QTimeEdit(QTime(11, 30))
         self.closes.setAccessibleName("To")
-        self.remove = QPushButton("Remove")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.week, self.day, self.opens, self.closes, self.remove):
             row.addWidget(widget)
         if session is not None:
             self._load(session)
 
     def _load(self, session: SessionDraft) -> None:
-        byday = (session.byday or "MO").split(",")[0]
-        week, code = byday[:-2], byday[-2:]
-        self.week.setCurrentIndex(max(0, self.week.findData(week)))
+        byday = (session.byday or "MO").split(",")[0].strip().upper()
+        prefix, code = byday[:-2], byday[-2:]
+        interval = 1 if prefix else (session.interval or 1)
+        self.week.setCurrentIndex(max(0, self.week.findData(f"{prefix}/{interval}")))
         self.day.setCurrentIndex(max(0, self.day.findData(code)))
         for edit, value in ((self.opens, session.opens_at), (self.closes, session.closes_at)):
             parsed = QTime.fromString(value[:5], "HH:mm") if value else QTime()
@@ -76,10 +109,13 @@ class SessionRow(QWidget):
                 edit.setTime(parsed)
 
     def draft(self) -> SessionDraft:
-        freq = "MONTHLY" if self.week.currentData() else "WEEKLY"
-        return SessionDraft(byday=f"{self.week.currentData()}{self.day.currentData()}", freq=freq,
-                            opens_at=self.opens.time().toString("HH:mm"),
-                            closes_at=self.closes.time().toString("HH:mm"))
+        if self.kept_as_is:
+            return self._original
+        prefix, interval = self.week.currentData().split("/")
+        return replace(self._original, byday=f"{prefix}{self.day.currentData()}",
+                       freq="MONTHLY" if prefix else "WEEKLY", interval=int(interval),
+                       opens_at=self.opens.time().toString("HH:mm"),
+                       closes_at=self.closes.time().toString("HH:mm"))
 
 
 def service_draft_from(data: dict) -> ServiceDraft:

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from linkdesk.directory import demo
-from linkdesk.directory.detail import get_service_detail
+from linkdesk.directory.detail import draft_for, get_service_detail
 from linkdesk.directory.oruk_import import import_path
 from linkdesk.directory.search import search_services
+from linkdesk.directory.services import ServiceDraft, SessionDraft, add_service
 from linkdesk.store.audit import read_events
 from linkdesk.ui.directory.results_model import ServiceTableModel
 from linkdesk.ui.directory.tab import DirectoryTab
@@ -117,6 +118,37 @@ def test_editing_keeps_what_was_not_touched(tab, qtbot, store):
     after = get_service_detail(store, before.id)
     assert after.alert == "No walk on 30 December"
     assert after.name == before.name and after.when == before.when and after.cost == before.cost
+
+
+def test_editing_never_changes_a_session_the_form_cannot_show(tab, qtbot, store):
+    """Every other Tuesday, Mondays and Wednesdays, the 1st and 15th: kept exactly as they were."""
+    sessions = [
+        SessionDraft(byday="TU", freq="WEEKLY", interval=2, opens_at="10:00", closes_at="11:30",
+                     attending_type="in_person", description="Meet at the gate"),
+        SessionDraft(byday="MO,WE", freq="WEEKLY", opens_at="14:00", closes_at="15:00"),
+        SessionDraft(freq="MONTHLY", bymonthday="1,15", opens_at="09:00", closes_at="12:00"),
+        SessionDraft(byday="TU", freq="WEEKLY", interval=3, opens_at="18:00", closes_at="19:00"),
+        SessionDraft(byday="2TH", freq="MONTHLY", opens_at="13:00", closes_at="14:00", attending_type="online"),
+    ]
+    service_id = add_service(store, ServiceDraft(name="Bournville Bench Chats", organisation="Bournville Friends",
+                                                 sessions=sessions))
+    before = draft_for(store, service_id).sessions
+    dialog = tab.edit_service(service_id)
+    qtbot.addWidget(dialog)
+    rows = dialog.session_rows
+    assert [row.kept_as_is for row in rows] == [False, True, True, True, False]
+    assert rows[0].week.currentText() == "Every other week" and rows[0].day.currentText() == "Tuesday"
+    assert rows[4].week.currentText() == "Second" and rows[4].day.currentText() == "Thursday"
+    assert "(kept as imported)" in rows[1].summary.text()
+    dialog.name.setText("Bournville Bench Chats and Tea")
+    dialog.submit()
+    assert draft_for(store, service_id).name == "Bournville Bench Chats and Tea"
+    assert _session_set(draft_for(store, service_id).sessions) == _session_set(before)
+    assert "Every other Tuesday, 10:00 to 11:30" in get_service_detail(store, service_id).when
+
+
+def _session_set(sessions):
+    return sorted(repr(session) for session in sessions)
 
 
 def test_archiving_hides_a_service_until_show_archived(tab, qtbot):
