@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from linkdesk.caseload.erasure import erase_patient
 from linkdesk.caseload.nhs_number import complete
 from linkdesk.caseload.patient_form import PatientDetails
-from linkdesk.caseload.patients import create_patient, get_patient
+from linkdesk.caseload.listing import list_caseload
+from linkdesk.caseload.patients import create_patient, delete_patient, get_patient
 from linkdesk.caseload.referral_form import ReferralDetails
 from linkdesk.caseload.referrals import add_referral
 from linkdesk.directory import demo as directory_demo
@@ -391,3 +392,21 @@ def test_an_edit_of_a_service_no_longer_in_the_directory_is_not_reopened_and_say
                 if isinstance(widget, ServiceEditorDialog) and widget.isVisible()]
     assert "could not be brought back" in directory.message.text()
     assert "no longer in the directory" in directory.message.text()
+
+
+def test_unsaved_details_of_a_record_gone_meanwhile_never_become_a_new_patient(window, qtbot):
+    """A parked edit whose patient was removed while the app was locked is not restored at all."""
+    patients = next(tab for tab in window.tabs if tab.title == "Patients")
+    patients.open_patient(window.ids.patient_id)
+    patients.editor.widgets["preferred_name"].setText("Bron")
+    patients.editor.edited.emit()
+    window.lock()
+    elsewhere = open_store(window.folder, PASSPHRASE, cache_mib=8)
+    delete_patient(elsewhere, window.ids.patient_id)  # removed, the parked draft left behind
+    elsewhere.close()
+    unlock(window, qtbot)
+    assert patients.patient is None and not patients.editor.dirty
+    assert "no longer in the store" in patients.message.text()
+    assert patients.editor.widgets["preferred_name"].text() == ""
+    assert patients.save() is True  # nothing to save: no new patient is made from the old edit
+    assert list_caseload(window.store) == []

@@ -180,6 +180,10 @@ class PatientsTab(WorkspaceTab):
     def restore_snapshot(self, snapshot: dict) -> None:
         if snapshot.get("patient_id"):
             self.open_patient(snapshot["patient_id"])
+            if self.patient is None:  # gone meanwhile (erased from the command line): never a new record
+                self.message.show_error("Unsaved changes to a record were not restored: "
+                                        "the record is no longer in the store.")
+                return
         else:
             self.new_patient()
         if "details" in snapshot:
