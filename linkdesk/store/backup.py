@@ -184,7 +184,8 @@ def restore_store(folder: Path, backup: Path, passphrase: str) -> Path | None:
     try:
         return _replace_files(folder, backup, key, passphrase, lock)
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 def _aside_folder(folder: Path) -> Path:

@@ -107,8 +107,11 @@ class BackupError(StoreError):
 class StoreInUse(StoreError):
     """Another LinkDesk window or command has the store open, or is replacing it."""
 
-    def __init__(self, folder: Path, *, being_replaced: bool = False):
-        if being_replaced:
+    def __init__(self, folder: Path, *, being_replaced: bool = False, window_open: bool = False):
+        if window_open:
+            message = (f"LinkDesk is open on the store in {folder} in a window, perhaps locked, holding any "
+                       "unsaved edits. Quit it there first, or restore from its File menu; nothing was changed.")
+        elif being_replaced:
             message = (f"The store in {folder} is being restored from a backup by another LinkDesk "
                        "window or command. Wait for that to finish, then try again.")
         else:

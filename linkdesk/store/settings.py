@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import socket
+from pathlib import Path
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -14,7 +17,7 @@ BACKUP_FOLDER = "backup_folder"
 ORGANISATION_NAME = "organisation_name"  # printed at the top of plans and leaflets
 ORGANISATION_LOGO = "organisation_logo"  # a PNG or JPEG, base64; empty: no logo
 HELP_SOONER_TEXT = "help_sooner_text"  # the plan's "If you need help sooner" box, a line each
-STORE_ID = "store_id"  # random, made on first use; names this store's automatic backups
+STORE_ID = "store_id"  # random, made on first use; with the host and folder, names automatic backups
 
 DEFAULTS = {
     IDLE_LOCK_MINUTES: "5",
@@ -68,12 +71,15 @@ def idle_lock_minutes(store) -> int:
 def store_id(store) -> str:
     """Eight hex digits telling this store's automatic backups from another store's in a shared folder.
 
-    Made at random on first use and kept in the store, so a backup (a copy) and a store
-    restored from it keep the same id.
+    A random value kept in the store, mixed with this computer's name and the store's
+    folder: a backup restored in place keeps naming its backups as before, while a copy of
+    the store on another laptop (set up from one template, or from a backup) gets its own
+    names, so two laptops never count or rotate each other's backups.
     """
     with store.session() as session:
         value = get_setting(session, STORE_ID)
         if not value:
-            value = secrets.token_hex(4)
+            value = secrets.token_hex(8)
             set_setting(session, STORE_ID, value)
-        return value
+    where = f"{value}|{socket.gethostname()}|{Path(store.folder).resolve()}"
+    return hashlib.sha256(where.encode("utf-8")).hexdigest()[:8]

@@ -7,6 +7,7 @@ as it is unlocked; `close()` disposes the engine and forgets the key.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import shutil
 from collections.abc import Iterator
@@ -156,6 +157,7 @@ class Store:
     def close(self) -> None:
         """Checkpoint the WAL into the database, dispose every connection, forget the key."""
         if self._engine is None:
+            self._release_lock()  # closed already, or the engine never came back (a failed rekey)
             return
         try:
             with self._engine.connect() as connection:
@@ -186,11 +188,15 @@ def create_store(folder: Path, passphrase: str, *, repeated: str | None = None, 
     slot, key = KeySlot.create(passphrase, kdf or calibrate())
     header = KeyHeader(slot)
     write_header(folder / HEADER_NAME, header)
+    store = None
     try:
         store = Store(folder, key, header, cache_mib=cache_mib)
         migrate.upgrade(store.engine)
         store.audit("create store")
     except BaseException:
+        if store is not None:
+            with contextlib.suppress(Exception):  # the first failure is the one to report
+                store.close()  # its connections and its lock, before the files go
         # A half-made store must not be mistaken for a real one next time.
         for name in STORE_FILES:
             (folder / name).unlink(missing_ok=True)

@@ -71,4 +71,5 @@ def run_app(folder: Path, store: Store | None = None, demo: bool = False) -> int
     try:
         return app.exec()
     finally:
-        window_lock.release()
+        if window_lock is not None:
+            window_lock.release()

@@ -1,8 +1,12 @@
 """Backups count only once verified; rotation keeps 7 daily and 4 weekly; restore is all or nothing."""
 
+import errno
 import os
+import shutil
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
+import portalocker
 import pytest
 
 from linkdesk.store import TEST_KDF, BackupError, DamagedStore, WrongPassphrase, create_store, open_store
@@ -17,12 +21,12 @@ from linkdesk.store.backup import (
 )
 from linkdesk.store.engine import PAGE_SIZE
 from linkdesk.store.errors import StoreInUse
-from linkdesk.store.lockfile import LOCK_NAME, hold_exclusive
+from linkdesk.store.lockfile import LOCK_NAME, hold_exclusive, hold_window
 from linkdesk.store.settings import BACKUP_FOLDER, IDLE_LOCK_MINUTES, store_id, write_setting
 from linkdesk.store.store import DB_NAME
 
 from ..conftest import PASSPHRASE
-from ..helpers import assert_same_contents, contents, fingerprint
+from ..helpers import assert_same_contents, contents, error_line, fingerprint, run_linkdesk
 
 
 def _fill(store, text="before the backup"):
@@ -335,3 +339,51 @@ def test_stores_sharing_a_backup_folder_keep_to_their_own_backups(store, tmp_pat
         assert theirs.is_dir() and legacy.is_dir()
     finally:
         other.close()
+
+
+def test_a_copy_of_the_store_elsewhere_names_its_backups_apart(store, tmp_path):
+    """Laptops set up from one template store (or from one backup) must not rotate each other's backups."""
+    identity = store_id(store)
+    store.close()
+    shutil.copytree(store.folder, tmp_path / "second laptop")
+    copy = open_store(tmp_path / "second laptop", PASSPHRASE, cache_mib=8)
+    try:
+        assert store_id(copy) != identity
+    finally:
+        copy.close()
+    again = open_store(store.folder, PASSPHRASE, cache_mib=8)
+    try:
+        assert store_id(again) == identity  # the same store in the same place keeps its name
+    finally:
+        again.close()
+
+
+def test_restore_from_the_command_line_is_refused_while_a_window_holds_the_store(backed_up):
+    """Even a locked window: its unsaved edits are parked in the store that would be replaced."""
+    folder, backup, _, _ = backed_up
+    window = hold_window(folder)
+    try:
+        with subprocess_restore(folder, backup) as result:
+            assert result.returncode == 1
+            assert "open on the store" in error_line(result.stderr) and "perhaps locked" in result.stderr
+        assert restore_store(folder, backup, PASSPHRASE) is not None  # the window's own File > Restore may
+    finally:
+        window.release()
+
+
+@contextmanager
+def subprocess_restore(folder, backup):
+    yield run_linkdesk("restore", str(backup), "--data-dir", str(folder), passphrase=PASSPHRASE)
+
+
+def test_a_file_system_that_cannot_lock_still_opens_and_restores(backed_up, monkeypatch):
+    """Some network shares refuse locks altogether (ENOLCK): that is not someone else holding the store."""
+    folder, backup, _, _ = backed_up
+
+    def no_locks(handle, flags):
+        raise portalocker.LockException(OSError(errno.ENOLCK, "No locks available"))
+
+    monkeypatch.setattr(portalocker, "lock", no_locks)
+    open_store(folder, PASSPHRASE, cache_mib=8).close()
+    assert restore_store(folder, backup, PASSPHRASE) is not None
+    assert hold_window(folder) is None
