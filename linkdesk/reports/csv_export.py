@@ -14,7 +14,8 @@ from pathlib import Path
 from linkdesk.files import reason, write_atomically
 
 from .errors import ReportNotSaved
-from .statistics import Report
+from .statistics import ONS4_NOTE, ItemOutcome, Report
+from .suppression import FEWER_THAN, NOT_SHOWN
 
 HEADER = ("section", "item", "value", "n", "note")
 _RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,7 +44,9 @@ def rows_of(report: Report) -> list[tuple]:
     ]
     breakdowns = [report.by_source, report.by_practice, report.by_need, report.outcomes]
     for median in (report.first_contact, report.contacts_per_patient):
-        rows.append(("Referrals", f"{median.label} (median)", _number(median.value), median.n, median.unit))
+        value = NOT_SHOWN if median.hidden else _number(median.value)
+        rows.append(("Referrals", f"{median.label} (median)", value, FEWER_THAN if median.hidden else median.n,
+                      median.unit))
     for point in report.caseload:
         rows.append(("Caseload", f"Open referrals on {point.on:%Y-%m-%d}", point.open_referrals, "", ""))
     breakdowns += [report.activities_by_category, report.top_services, report.routes]
@@ -52,17 +55,26 @@ def rows_of(report: Report) -> list[tuple]:
     rows.append(("Signposted or referred", "People who started attending an activity", report.people_attending, "",
                  ""))
     for item in report.ons4:
-        note = "lower is better" if not item.higher_is_better else ""
-        rows.append(("Wellbeing (ONS4)", f"{item.label}: baseline mean", _number(item.baseline_mean), item.n, note))
-        rows.append(("Wellbeing (ONS4)", f"{item.label}: latest mean", _number(item.latest_mean), item.n, note))
-        rows.append(("Wellbeing (ONS4)", f"{item.label}: mean change", _number(item.mean_change), item.n, note))
-        rows.append(("Wellbeing (ONS4)", f"{item.label}: improved / no change / worse",
-                     f"{item.improved} / {item.no_change} / {item.worse}", item.n, note))
+        rows.extend(_ons4_rows(item))
     for breakdown in report.equality:
         rows.extend(_breakdown_rows(breakdown, section=f"Equality: {breakdown.title}"))
     for story in report.stories:
         rows.append(("Stories", story.attribution, story.text, "", f"{story.told_on:%Y-%m-%d}"))
     return rows
+
+
+def _ons4_rows(item: ItemOutcome) -> list[tuple]:
+    """Four rows per item; an item of 1 to 4 people says "fewer than 5" and "not shown", as on screen."""
+    notes = ["lower is better"] if not item.higher_is_better else []
+    if item.hidden:
+        notes.append(ONS4_NOTE)
+    n = FEWER_THAN if item.hidden else item.n
+    note = "; ".join(notes)
+    split = " / ".join(item.split_shown) if item.n else ""
+    figures = (("baseline mean", item.baseline_mean), ("latest mean", item.latest_mean),
+               ("mean change", item.mean_change), ("improved / no change / worse", split))
+    return [("Wellbeing (ONS4)", f"{item.label}: {name}", NOT_SHOWN if item.hidden else _number(value), n, note)
+            for name, value in figures]
 
 
 def _breakdown_rows(breakdown, section: str | None = None) -> list[tuple]:

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from linkdesk.documents.base import BaseRenderer, Organisation
 from linkdesk.documents.styles import ACCENT, RULE
 
-from .statistics import Breakdown, Report
+from .statistics import EQUALITY_INTRO, ONS4_NOTE, Breakdown, Report
 
 SHADE = colors.HexColor("#f0f4f5")
 LONGEST_LABEL = 38  # characters of a category name beside a bar
@@ -142,8 +142,7 @@ class ReportDocument(BaseRenderer):
             story += self._breakdown(breakdown)
         story += self._wellbeing()
         story.append(self._p("Equality monitoring", s.heading))
-        story.append(self._p("People referred in the period, as recorded. Counts from 1 to 4 are shown as "
-                             "\"fewer than 5\", and another count is hidden where it would reveal one."))
+        story.append(self._p(EQUALITY_INTRO))
         for breakdown in r.equality:
             story += self._breakdown(breakdown, chart=False)
         if r.stories:
@@ -164,11 +163,11 @@ class ReportDocument(BaseRenderer):
         ]
         rows = [["Item", "n", "Baseline mean", "Latest mean", "Change", "Better / same / worse"]]
         for item in self.report.ons4:
-            if item.n == 0:
-                rows.append([item.label, "0", "", "", "", ""])
-                continue
-            rows.append([item.label, str(item.n), f"{item.baseline_mean:g}", f"{item.latest_mean:g}",
-                         f"{item.mean_change:+g}", f"{item.improved} / {item.no_change} / {item.worse}"])
-        parts.append(self._table(rows, [width * 0.22, width * 0.08, width * 0.16, width * 0.16, width * 0.12,
+            n, baseline, latest, change, improved, same, worse = item.shown()
+            split = f"{improved} / {same} / {worse}" if item.n else improved  # "" or "not shown" when no figures
+            rows.append([item.label, n, baseline, latest, change, split])
+        parts.append(self._table(rows, [width * 0.22, width * 0.13, width * 0.14, width * 0.14, width * 0.11,
                                         width * 0.26]))
+        if any(item.hidden for item in self.report.ons4):
+            parts.append(self._p(ONS4_NOTE, s.small))
         return [KeepTogether(parts)]

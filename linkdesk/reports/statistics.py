@@ -5,6 +5,7 @@ counts every matching referral open at each month end, whenever it was received.
 count when first agreed (signposted, referred or attending) within the period, for patients
 with a matching referral. Wellbeing change pairs each patient's baseline with their latest
 later score for the same item; a patient with only one of the two is left out of that item.
+An item with 1 to 4 such patients says only "fewer than 5": its means would be their answers.
 """
 
 from __future__ import annotations
@@ -22,12 +23,18 @@ from linkdesk.caseload.referral_rules import (
 from linkdesk.plans.outcomes import BASELINE, ONS4
 
 from .records import ActivityRecord, MeasureRow, PatientRecord, Period, ReferralRecord, ReportFilter
-from .suppression import Count, suppress
+from .suppression import FEWER_THAN, NOT_SHOWN, THRESHOLD, Count, suppress
 
 TOP_SERVICES = 10
 NO_PRACTICE = "No practice recorded"
 NOT_IN_DIRECTORY = "Not in the directory"
 NOT_RECORDED = "Not recorded"
+EQUALITY_INTRO = ("People referred in the period, as recorded. Counts from 1 to 4 are shown as "
+                  "\"fewer than 5\", and another count is hidden where it would reveal one; a breakdown where "
+                  "even that would not be enough is not shown at all.")
+EQUALITY_NOTE = "Counts from 1 to 4 are not shown, nor any count that would reveal one."
+ONS4_NOTE = (f"Where fewer than {THRESHOLD} people have both scores for an item, its figures are not shown: "
+             "they would be those people's own answers.")
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,14 @@ class Median:
     unit: str
 
     @property
+    def hidden(self) -> bool:
+        """A median of 1 to 4 people is one of their own figures, so it is not shown."""
+        return 0 < self.n < THRESHOLD
+
+    @property
     def shown(self) -> str:
+        if self.hidden:
+            return f"{NOT_SHOWN} (n = {FEWER_THAN})"
         if self.value is None:
             return "no data"
         number = f"{self.value:g}"
@@ -61,16 +75,39 @@ class CaseloadPoint:
 
 @dataclass(frozen=True)
 class ItemOutcome:
+    """One ONS4 item; with 1 to 4 patients only that is kept (n and every figure are None)."""
+
     code: str
     label: str
-    n: int  # patients with both a baseline and a later score for this item
+    n: int | None  # patients with both a baseline and a later score for this item
     baseline_mean: float | None
     latest_mean: float | None
     mean_change: float | None  # latest minus baseline, over the same n patients
-    improved: int
-    no_change: int
-    worse: int
+    improved: int | None
+    no_change: int | None
+    worse: int | None
     higher_is_better: bool
+
+    @property
+    def hidden(self) -> bool:
+        return self.n is None
+
+    def shown(self) -> tuple[str, ...]:
+        """n, baseline mean, latest mean, change, improved, no change and worse, as every output says them."""
+        if self.n is None:
+            return (FEWER_THAN,) + (NOT_SHOWN,) * 6
+        if self.n == 0:
+            return ("0",) + ("",) * 6
+        return (str(self.n), f"{self.baseline_mean:g}", f"{self.latest_mean:g}", f"{self.mean_change:+g}",
+                *self.split_shown)
+
+    @property
+    def split_shown(self) -> tuple[str, str, str]:
+        """Improved, no change and worse, each 1-4 hidden as in the equality tables (n is their total)."""
+        if self.n is None or self.n == 0:
+            return (NOT_SHOWN,) * 3 if self.n is None else ("", "", "")
+        rows, _ = suppress([("improved", self.improved), ("no change", self.no_change), ("worse", self.worse)])
+        return tuple(row.shown for row in rows) if len(rows) == 3 else (NOT_SHOWN,) * 3
 
 
 @dataclass(frozen=True)
@@ -128,7 +165,9 @@ def month_ends(period: Period) -> list[date]:
 
 
 def _median(label: str, values: list[float], unit: str) -> Median:
-    return Median(label, statistics.median(values) if values else None, len(values), unit)
+    """The median, kept only when at least THRESHOLD people make it (fewer: one of theirs)."""
+    shown = len(values) >= THRESHOLD
+    return Median(label, statistics.median(values) if shown else None, len(values), unit)
 
 
 def referral_statistics(received: list[ReferralRecord]) -> dict:
@@ -208,6 +247,10 @@ def ons4_change(period: Period, measures: list[MeasureRow]) -> tuple[ItemOutcome
                      and row.recorded_on in period and row.scores.get(item.code) is not None]
             if later:
                 pairs.append((first.scores[item.code], later[-1].scores[item.code]))
+        if 0 < len(pairs) < THRESHOLD:
+            outcomes.append(ItemOutcome(item.code, item.label, None, None, None, None, None, None, None,
+                                        item.higher_is_better))
+            continue
         changes = [after - before for before, after in pairs]
         better = [change if item.higher_is_better else -change for change in changes]
         outcomes.append(ItemOutcome(
@@ -226,23 +269,27 @@ def age_band(born: date, on: date) -> str:
     return [name for lowest, name in AGE_BANDS if age >= lowest][-1]
 
 
-def _equality(title: str, values: list[str], choices) -> Breakdown:
+def _equality(title: str, counter: Counter, order: list[str]) -> Breakdown:
+    """Every category, zeros included (so what is listed never depends on who was referred), suppressed."""
+    if not counter:
+        return Breakdown(title, (), Count.plain("Total", 0), EQUALITY_NOTE)
+    labels = order + sorted(label for label in counter if label not in order)  # codes no longer offered
+    rows, total = suppress([(label, counter[label]) for label in labels])
+    return Breakdown(title, rows, total, EQUALITY_NOTE)
+
+
+def _recorded(title: str, values: list[str], choices) -> Breakdown:
     counter = Counter(vocabulary.label(choices, value) if value else NOT_RECORDED for value in values)
-    order = [name for _, name in choices if counter.get(name)] + sorted(
-        label for label in counter if label not in dict(choices).values())
-    rows, total = suppress([(label, counter[label]) for label in order])
-    return Breakdown(title, rows, total, "Counts from 1 to 4 are not shown, nor any count that would reveal one.")
+    return _equality(title, counter, [name for _, name in choices] + [NOT_RECORDED])
 
 
 def equality_statistics(period: Period, patients: list[PatientRecord]) -> tuple[Breakdown, ...]:
     bands = Counter(age_band(p.date_of_birth, period.end) for p in patients)
-    age_rows, age_total = suppress([(name, bands[name]) for _, name in AGE_BANDS if bands[name]])
     return (
-        Breakdown("Age at the end of the period", age_rows, age_total,
-                  "Counts from 1 to 4 are not shown, nor any count that would reveal one."),
-        _equality("Ethnic category", [p.ethnic_category for p in patients], vocabulary.ETHNIC_CATEGORIES),
-        _equality("Sex", [p.sex for p in patients], vocabulary.SEXES),
-        _equality("Gender identity", [p.gender_identity for p in patients], vocabulary.GENDER_IDENTITIES),
+        _equality("Age at the end of the period", bands, [name for _, name in AGE_BANDS]),
+        _recorded("Ethnic category", [p.ethnic_category for p in patients], vocabulary.ETHNIC_CATEGORIES),
+        _recorded("Sex", [p.sex for p in patients], vocabulary.SEXES),
+        _recorded("Gender identity", [p.gender_identity for p in patients], vocabulary.GENDER_IDENTITIES),
     )
 
 

@@ -14,6 +14,8 @@ from linkdesk.reports.errors import BadPeriod, UnknownFilter
 from linkdesk.reports.export import UnknownFormat, export_report
 from linkdesk.reports.gather import make_report
 from linkdesk.reports.records import ReportFilter
+from linkdesk.reports.statistics import EQUALITY_NOTE, ONS4_NOTE
+from linkdesk.reports.suppression import WITHHELD
 from linkdesk.store.audit import AuditEvent
 
 from ..conftest import PASSPHRASE
@@ -27,14 +29,20 @@ def test_report_from_the_store(caseload):
     assert report.referrals_received == 2
     assert {row.label: row.value for row in report.outcomes.rows} == {
         "Accepted": 1, "Declined": 1, "Unable to contact": 0, "Not yet decided": 0}
-    assert (report.first_contact.value, report.first_contact.n) == (4, 1)
+    # One referral reached: its median would be that person's own wait, so only "fewer than 5" is kept.
+    assert (report.first_contact.value, report.first_contact.n) == (None, 1)
+    assert report.first_contact.shown == "not shown (n = fewer than 5)"
     assert [point.open_referrals for point in report.caseload] == [1, 1]
     assert {row.label: row.value for row in report.routes.rows}["Signposted (details given)"] == 1
     assert report.activities_by_category.rows[0].label == "Physical activity"
+    # One person has a pair of scores: their means would be their answers, so only "fewer than 5" is kept.
     life = next(item for item in report.ons4 if item.code == "life_satisfaction")
-    assert (life.n, life.mean_change) == (1, 3)
+    assert (life.n, life.baseline_mean, life.mean_change, life.improved) == (None, None, None, None)
+    assert life.shown()[:3] == ("fewer than 5", "not shown", "not shown")
+    # One woman and one man among two people referred: "fewer than 5" twice would still say 1 and 1.
     sex = next(b for b in report.equality if b.title == "Sex")
-    assert {row.shown for row in sex.rows} == {"fewer than 5"}
+    assert [(row.label, row.shown) for row in sex.rows] == [(WITHHELD, "not shown")]
+    assert sex.total.shown == "2"
 
 
 def test_filters_narrow_the_report_and_unknown_ones_are_refused(caseload):
@@ -76,15 +84,21 @@ def test_csv_and_pdf_files_and_their_audit(caseload, tmp_path):
     rows = list(csv.reader(io.StringIO((tmp_path / "report.csv").read_text("utf-8-sig"))))
     assert rows[0] == ["section", "item", "value", "n", "note"]
     assert ["Referrals", "Referrals received", "2", "", ""] in rows
-    assert ["Wellbeing (ONS4)", "Anxiety: mean change", "-4", "1", "lower is better"] in rows
+    assert ["Referrals", "Days from referral to first contact (median)", "not shown", "fewer than 5", "days"] in rows
+    assert ["Wellbeing (ONS4)", "Anxiety: mean change", "not shown", "fewer than 5",
+            f"lower is better; {ONS4_NOTE}"] in rows
+    assert not any(row[0] == "Wellbeing (ONS4)" and row[2] not in ("not shown", "") for row in rows[1:])
+    assert ["Equality: Sex", WITHHELD, "not shown", "", ""] in rows
+    assert ["Equality: Sex", "Total", "2", "", EQUALITY_NOTE] in rows
 
     export_report(caseload.store, START, END, tmp_path / "report.pdf")
     reader = PdfReader(tmp_path / "report.pdf")
     text = " ".join(page.extract_text() for page in reader.pages)
     for expected in ("Social prescribing report", "Referrals received: 2", "What happened to the referrals",
                      "Open referrals at each month end", "Wellbeing (ONS4)", "Equality monitoring",
-                     "fewer than 5", f"Page 1 of {len(reader.pages)}"):
+                     "fewer than 5", "not shown", WITHHELD, f"Page 1 of {len(reader.pages)}"):
         assert expected in text
+    assert "-4" not in text and "+3" not in text  # the one pair of scores' changes (anxiety 8 to 4, life 4 to 7)
     # The first name appears only as the consented story's attribution; nothing else about anyone.
     assert text.count(MARKER) == 2 and "Quillfeather" not in text and "Biscuit" not in text
     assert reader.metadata.title == "Social prescribing report"

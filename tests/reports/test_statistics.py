@@ -6,7 +6,8 @@ import pytest
 
 from linkdesk.reports.errors import BadPeriod
 from linkdesk.reports.records import ActivityRecord, MeasureRow, PatientRecord, Period, ReferralRecord, ReportFilter
-from linkdesk.reports.statistics import age_band, build_report, month_ends, status_on
+from linkdesk.caseload import vocabulary
+from linkdesk.reports.statistics import AGE_BANDS, age_band, build_report, month_ends, status_on
 
 OCTOBER_TO_DECEMBER = Period(date(2026, 10, 1), date(2026, 12, 31))
 
@@ -48,9 +49,9 @@ def test_referral_counts_outcomes_and_medians():
                                                                      "Money and debt": 1}
     assert {row.label: row.value for row in report.outcomes.rows} == {
         "Accepted": 2, "Declined": 1, "Unable to contact": 1, "Not yet decided": 1}
-    # Waits of 4 and 10 days: the median is 7, over the two referrals that were reached.
-    assert (report.first_contact.value, report.first_contact.n) == (7, 2)
-    assert report.first_contact.shown == "7 days (n = 2)"
+    # Waits of 4 and 10 days: a median of two people (7) would give away their waits, so it is not shown.
+    assert (report.first_contact.value, report.first_contact.n) == (None, 2)
+    assert report.first_contact.shown == "not shown (n = fewer than 5)"
     # Contacts per patient referred in the period: 2, 1, 0, 0, 0.
     assert (report.contacts_per_patient.value, report.contacts_per_patient.n) == (0, 5)
 
@@ -109,6 +110,10 @@ def ons4(life=None, worthwhile=None, happiness=None, anxiety=None):
     return {"life_satisfaction": life, "worthwhile": worthwhile, "happiness": happiness, "anxiety": anxiety}
 
 
+# Five patients in scope with scores (patients 7 and 8 have referrals only for this).
+ONS4_REFERRALS = REFERRALS + [referral(7, 7, date(2026, 10, 7)), referral(8, 8, date(2026, 10, 8))]
+
+
 def test_ons4_change_uses_only_patients_with_both_scores_per_item():
     measures = [
         MeasureRow(1, "baseline", date(2026, 9, 1), ons4(4, 5, 3, 8)),
@@ -116,21 +121,53 @@ def test_ons4_change_uses_only_patients_with_both_scores_per_item():
         MeasureRow(1, "discharge", date(2026, 12, 1), ons4(7, 6, None, 4)),
         MeasureRow(2, "baseline", date(2026, 10, 2), ons4(6, 6, 6, 2)),
         MeasureRow(2, "review", date(2026, 11, 2), ons4(6, 8, 5, 6)),
+        MeasureRow(5, "baseline", date(2026, 10, 5), ons4(3, 3, 3, 9)),
+        MeasureRow(5, "review", date(2026, 11, 5), ons4(5, 4, 3, 7)),
+        MeasureRow(6, "baseline", date(2026, 10, 6), ons4(5, 5, 5, 5)),
+        MeasureRow(6, "review", date(2026, 11, 6), ons4(4, 5, 6, 5)),
+        MeasureRow(7, "baseline", date(2026, 10, 7), ons4(2, 4, 2, 10)),
+        MeasureRow(7, "discharge", date(2026, 12, 7), ons4(6, 7, 4, 3)),
         # Patient 3 has a baseline only, patient 4 a review only: neither may count anywhere.
         MeasureRow(3, "baseline", date(2026, 10, 2), ons4(0, 0, 0, 10)),
         MeasureRow(4, "review", date(2026, 10, 2), ons4(10, 10, 10, 0)),
     ]
+    report = build_report(OCTOBER_TO_DECEMBER, ReportFilter(), ONS4_REFERRALS, [], [], measures)
+    items = {item.code: item for item in report.ons4}
+    # Life satisfaction 4 to 7, 6 to 6, 3 to 5, 5 to 4, 2 to 6: means 4 and 5.6, changes +3, 0, +2, -1, +4.
+    life = items["life_satisfaction"]
+    assert (life.n, life.baseline_mean, life.latest_mean, life.mean_change) == (5, 4, 5.6, 1.6)
+    assert (life.improved, life.no_change, life.worse) == (3, 1, 1)
+    # 3 better, 1 the same, 1 worse: each under 5, so each says only "fewer than 5".
+    assert life.shown() == ("5", "4", "5.6", "+1.6", "fewer than 5", "fewer than 5", "fewer than 5")
+    # Happiness: patient 1's latest answered score is the October review (3 to 4), not the blank discharge one.
+    happiness = items["happiness"]
+    assert (happiness.n, happiness.baseline_mean, happiness.latest_mean, happiness.mean_change) == (5, 3.8, 4.4, 0.6)
+    # Anxiety 8 to 4, 2 to 6, 9 to 7, 5 to 5, 10 to 3: falling is better.
+    anxiety = items["anxiety"]
+    assert (anxiety.n, anxiety.mean_change, anxiety.improved, anxiety.no_change, anxiety.worse) == (5, -1.8, 3, 1, 1)
+
+
+def test_ons4_items_of_fewer_than_five_people_keep_no_figures():
+    # Three patients, as one practice and one link worker over a month can give: their means would be
+    # (4 + 5 + 4) / 3 = 4.33 and (5 + 4 + 5) / 3 = 4.67, with one better, one the same, one worse.
+    measures = [
+        MeasureRow(1, "baseline", date(2026, 10, 1), ons4(4, 5, 3, None)),
+        MeasureRow(1, "review", date(2026, 11, 1), ons4(5, 5, 3, None)),
+        MeasureRow(2, "baseline", date(2026, 10, 2), ons4(5, 5, 3, 7)),
+        MeasureRow(2, "review", date(2026, 11, 2), ons4(4, 5, 3, None)),
+        MeasureRow(5, "baseline", date(2026, 10, 5), ons4(4, 5, 3, None)),
+        MeasureRow(5, "review", date(2026, 11, 5), ons4(5, 5, 3, None)),
+    ]
     report = build_report(OCTOBER_TO_DECEMBER, ReportFilter(), REFERRALS, [], [], measures)
     items = {item.code: item for item in report.ons4}
     life = items["life_satisfaction"]
-    assert (life.n, life.baseline_mean, life.latest_mean, life.mean_change) == (2, 5, 6.5, 1.5)
-    assert (life.improved, life.no_change, life.worse) == (1, 1, 0)
-    # Happiness: patient 1's latest answered score is the October review (3 to 4); patient 2 went 6 to 5.
-    happiness = items["happiness"]
-    assert (happiness.n, happiness.baseline_mean, happiness.latest_mean, happiness.mean_change) == (2, 4.5, 4.5, 0)
-    # Anxiety falls for patient 1 (8 to 4, better) and rises for patient 2 (2 to 6, worse).
-    anxiety = items["anxiety"]
-    assert (anxiety.n, anxiety.mean_change, anxiety.improved, anxiety.worse) == (2, 0, 1, 1)
+    assert life.hidden
+    assert (life.n, life.baseline_mean, life.latest_mean, life.mean_change) == (None, None, None, None)
+    assert (life.improved, life.no_change, life.worse) == (None, None, None)
+    assert life.shown() == ("fewer than 5",) + ("not shown",) * 6
+    assert all(items[code].hidden for code in ("worthwhile", "happiness"))
+    # Nobody has a later anxiety score: n = 0 is said as it is, with nothing else.
+    assert not items["anxiety"].hidden and items["anxiety"].shown() == ("0", "", "", "", "", "", "")
 
 
 def test_ons4_with_no_pairs_shows_no_means():
@@ -139,18 +176,61 @@ def test_ons4_with_no_pairs_shows_no_means():
     assert all(item.n == 0 and item.mean_change is None for item in report.ons4)
 
 
-def test_equality_breakdowns_hide_small_numbers():
+def equality(patients):
+    report = build_report(OCTOBER_TO_DECEMBER, ReportFilter(), REFERRALS, patients, [], [])
+    return {breakdown.title: breakdown for breakdown in report.equality}
+
+
+def test_equality_lists_every_category_and_hides_small_numbers():
     patients = [PatientRecord(1, date(1950, 1, 1), "A", "female", "woman"),
                 PatientRecord(2, date(1990, 6, 1), "A", "male", ""),
                 PatientRecord(3, date(1990, 6, 1), "H", "female", ""),
                 PatientRecord(4, date(1990, 6, 1), "", "female", ""),
                 PatientRecord(5, date(2010, 6, 1), "A", "male", "")]
-    report = build_report(OCTOBER_TO_DECEMBER, ReportFilter(), REFERRALS, patients, [], [])
-    shown = {breakdown.title: {row.label: row.shown for row in breakdown.rows} for breakdown in report.equality}
-    assert set(shown["Sex"].values()) == {"fewer than 5"}
-    assert "3" not in shown["Ethnic category"].values() and "1" not in shown["Ethnic category"].values()
-    sex = next(b for b in report.equality if b.title == "Sex")
-    assert sex.total.shown == "5"
+    tables = equality(patients)
+    sex = tables["Sex"]
+    # Three women and two men: 1 + 4, 2 + 3, 3 + 2 or 4 + 1 make 5, so both may show as "fewer than 5".
+    assert [(row.label, row.shown) for row in sex.rows] == [
+        ("Female", "fewer than 5"), ("Male", "fewer than 5"), ("Prefer not to say", "0"), ("Not recorded", "0")]
+    assert sex.total.shown == "5"  # the number of people referred, published anyway
+    ethnic = tables["Ethnic category"]
+    assert [row.label for row in ethnic.rows] == [name for _, name in vocabulary.ETHNIC_CATEGORIES] + ["Not recorded"]
+    assert {row.label: row.shown for row in ethnic.rows if row.shown != "0"} == {
+        "White: British": "fewer than 5", "Asian or Asian British: Indian": "fewer than 5",
+        "Not recorded": "fewer than 5"}
+    assert [row.label for row in tables["Age at the end of the period"].rows] == [name for _, name in AGE_BANDS]
+    # One woman and four not recorded: 1 + 4, 2 + 3 ... so both may show as "fewer than 5".
+    assert [(row.label, row.shown) for row in tables["Gender identity"].rows if row.shown != "0"] == [
+        ("Woman", "fewer than 5"), ("Not recorded", "fewer than 5")]
+
+
+def test_equality_that_cannot_be_shown_safely_is_withheld_whole():
+    # Three people in three age bands: "fewer than 5" three times with a total of 3 says 1, 1 and 1.
+    patients = [PatientRecord(1, date(1950, 1, 1), "A", "female"), PatientRecord(2, date(1990, 6, 1), "B", "female"),
+                PatientRecord(3, date(1980, 6, 1), "C", "female")]
+    tables = equality(patients)
+    for title in ("Age at the end of the period", "Ethnic category"):
+        assert [(row.label, row.value, row.shown) for row in tables[title].rows] == [
+            ("Fewer than 5 people in some groups", None, "not shown")]
+        assert tables[title].total.shown == "3"
+    # All three women, none otherwise: one hidden cell of 3.
+    assert [row.shown for row in tables["Sex"].rows] == ["not shown"]
+
+
+def test_equality_with_nobody_referred_is_empty():
+    tables = equality([])
+    assert all(table.rows == () and table.total.shown == "0" for table in tables.values())
+
+
+def test_an_unknown_code_is_listed_after_the_categories_offered():
+    # A code no longer offered (say from an old import) is shown as it is, after the others.
+    referrals = [referral(number, number, date(2026, 10, number)) for number in range(1, 12)]
+    patients = [PatientRecord(number, date(1990, 6, 1), "Q9" if number < 6 else "A") for number in range(1, 12)]
+    report = build_report(OCTOBER_TO_DECEMBER, ReportFilter(), referrals, patients, [], [])
+    ethnic = next(breakdown for breakdown in report.equality if breakdown.title == "Ethnic category")
+    assert [(row.label, row.shown) for row in ethnic.rows if row.shown != "0"] == [("White: British", "6"),
+                                                                                   ("Q9", "5")]
+    assert ethnic.rows[-1].label == "Q9" and ethnic.rows[-2].label == "Not recorded"
 
 
 def test_age_band_counts_whole_years():

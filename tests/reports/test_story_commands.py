@@ -1,7 +1,7 @@
 """`linkdesk patients story add | list | consent` against a real store, in process and in a real process."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -92,7 +92,7 @@ def test_the_words_can_come_from_a_utf8_file(folder, caseload, tmp_path, capsys)
 
 @pytest.mark.parametrize("args, message", [
     (["--text", "   "], "The story was not saved: write the story or quote."),
-    (["--text", "A quote.", "--told-on", "2026-12-01"], "the date cannot be in the future"),
+    (["--text", "A quote.", "--told-on", (date.today() + timedelta(days=7)).isoformat()], "the date cannot be in the future"),
     (["--text", "A quote.", "--told-on", "31/02/2026"], "the date was not understood"),
 ])
 def test_bad_stories_are_refused_in_one_line_and_nothing_is_saved(folder, caseload, capsys, args, message):

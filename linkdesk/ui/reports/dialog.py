@@ -1,8 +1,10 @@
 """Tools > Reports: choose a period and filters, see the figures as tables and charts, save as PDF or CSV.
 
-The report is worked out and saved on the task runner, never on the UI thread. The window
-shows figures about patients (small counts, their stories), so it is a dialog that the lock
-closes like every other, and closing it forgets the report.
+The report is worked out and saved on the task runner, never on the UI thread. Saving works
+the report out again for the period and filters shown: the window is not modal, so a story's
+consent may have been withdrawn, or a patient erased, since Show report. The window then
+shows the figures saved. It shows figures about patients (small counts, their stories), so
+it is a dialog that the lock closes like every other, and closing it forgets the report.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from linkdesk.caseload import practices
 from linkdesk.documents.base import DocumentError
 from linkdesk.reports.errors import ReportError, ReportNotSaved
-from linkdesk.reports.export import FORMATS, save_report
+from linkdesk.reports.export import FORMATS, export_report
 from linkdesk.reports.gather import make_report
 from linkdesk.reports.periods import THIS_FINANCIAL_YEAR
 from linkdesk.reports.records import Period
@@ -43,6 +45,7 @@ for _kind in (ReportError, DocumentError):
 
 PLACEHOLDER = ("Choose a period and, if you like, one practice, primary care network or link worker, "
                "then press Show report.")
+CHANGED = "The records changed after the report was shown, so the figures shown now are those saved."
 FILE_TYPES = {"pdf": "PDF documents (*.pdf)", "csv": "CSV spreadsheets (*.csv)"}
 
 
@@ -128,14 +131,17 @@ class ReportsDialog(QDialog):
     def _shown(self, report: Report) -> None:
         if self.closed:  # locked or closed while it was being worked out
             return
-        self.view.show_report(report)
-        self.title.show()
-        self.summary.setText(describe(report))
-        self.pages.setCurrentWidget(self.view)
+        self._display(report)
         self._set_busy(False)
         self.view.setFocus()  # keyboard and screen reader users land on the report's tabs
         received = "1 referral" if report.referrals_received == 1 else f"{report.referrals_received} referrals"
         self.message.show_info(f"The report is ready: {received} received in the period.")
+
+    def _display(self, report: Report) -> None:
+        self.view.show_report(report)
+        self.title.show()
+        self.summary.setText(describe(report))
+        self.pages.setCurrentWidget(self.view)
 
     def _failed(self, error: BaseException) -> None:
         if self.closed:
@@ -156,27 +162,32 @@ class ReportsDialog(QDialog):
             self.save_to(Path(chosen), kind)
 
     def save_to(self, path: Path, kind: str = "pdf") -> None:
-        """Save the report shown; a name without .pdf or .csv gets the kind chosen."""
+        """Save the report for the period and filters shown, worked out afresh; a name without .pdf or .csv
+        gets the kind chosen."""
         if path.suffix.lower() not in FORMATS:
             path = path.with_name(f"{path.name}.{kind}")
-        store, report = self._store, self.report
+        store, shown = self._store, self.report
+        start, end, filters = shown.period.start, shown.period.end, shown.filters
 
         def work(task):
             try:
-                return save_report(store, report, path)
+                return path, export_report(store, start, end, path, filters)
             except OSError as error:  # anything the export did not already put in plain words
                 raise ReportNotSaved(path, error.strerror or str(error)) from error
 
         self._set_busy(True, f"Saving {path.name}…")
-        self._runner.run(work, self._saved, self._failed)
+        self._runner.run(work, lambda saved: self._saved(*saved, shown), self._failed)
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, path: Path, report: Report, shown: Report) -> None:
         if self.closed:
             return
+        changed = report != shown
+        if changed:  # a story withdrawn or a patient erased meanwhile: show what went into the file
+            self._display(report)
         self._set_busy(False)
         (self.csv_button if path.suffix.lower() == ".csv" else self.pdf_button).setFocus()
         self._folder = path.parent
-        self.message.show_info(f"Saved the report as {path}")
+        self.message.show_info(f"Saved the report as {path}" + (f". {CHANGED}" if changed else ""))
         self._show_status(f"Saved the report as {path}")
 
     # -- state ----------------------------------------------------------------------------

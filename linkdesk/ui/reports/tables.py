@@ -1,7 +1,7 @@
 """Table models for a report on screen (breakdowns, caseload, ONS4), and a table view sized to its rows.
 
 The cells say exactly what the PDF and the CSV say, suppressed counts included ("fewer
-than 5", "suppressed"), so the three never disagree.
+than 5", "suppressed", "not shown"), so the three never disagree.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from linkdesk.reports.statistics import Breakdown
-from linkdesk.reports.suppression import FEWER_THAN, SUPPRESSED
+from linkdesk.reports.statistics import ONS4_NOTE, Breakdown
+from linkdesk.reports.suppression import FEWER_THAN, NOT_SHOWN, SUPPRESSED
 
 from ..widgets.table_model import RowTableModel
 
@@ -47,7 +47,7 @@ class BreakdownModel(RowTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and count.shown in (FEWER_THAN, SUPPRESSED):
+        if role == Qt.ItemDataRole.ToolTipRole and count.shown in (FEWER_THAN, SUPPRESSED, NOT_SHOWN):
             return HIDDEN_TIP
         return None
 
@@ -67,7 +67,7 @@ class CaseloadModel(RowTableModel):
 
 
 class Ons4Model(RowTableModel):
-    """One row per ONS4 item; an item nobody has a pair of scores for shows n = 0 and nothing else."""
+    """One row per ONS4 item, in the report's own words: n = 0 shows nothing else, fewer than 5 "not shown"."""
 
     HEADERS = ("Item", "n", "Baseline mean", "Latest mean", "Change", "Improved", "No change", "Worse")
 
@@ -79,14 +79,11 @@ class Ons4Model(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return item.label if item.higher_is_better else f"{item.label} (lower is better)"
-            if column == 1:
-                return str(item.n)
-            if item.n == 0:
-                return ""
-            return (f"{item.baseline_mean:g}", f"{item.latest_mean:g}", f"{item.mean_change:+g}",
-                    str(item.improved), str(item.no_change), str(item.worse))[column - 2]
+            return item.shown()[column - 1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if column == 0 else _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and item.hidden and column > 0:
+            return ONS4_NOTE
         return None
 
 

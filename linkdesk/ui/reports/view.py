@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QTableView
 
-from linkdesk.reports.statistics import Report
+from linkdesk.reports.statistics import EQUALITY_INTRO, ONS4_NOTE, Report
 
 from .charts import BarChart, ColumnChart
 from .page import ReportPage
@@ -91,12 +91,13 @@ class ReportView(QTabWidget):
         model.set_rows(r.ons4)
         self.tables[WELLBEING_TABLE] = page.add(fitted_table(model, "Wellbeing (ONS4) by item"))
         page.sentence("Change is the latest mean minus the baseline mean, over the same n people.", small=True)
+        if any(item.hidden for item in r.ons4):
+            page.sentence(ONS4_NOTE, small=True)
         return page
 
     def _equality(self, r: Report) -> ReportPage:
         page = self._page("Equality monitoring")
-        page.sentence("People referred in the period, as recorded. Counts from 1 to 4 are shown as "
-                      "\"fewer than 5\", and another count is hidden where it would reveal one.")
+        page.sentence(EQUALITY_INTRO)
         for breakdown in r.equality:
             page.breakdown(breakdown, chart=False)  # as in the PDF: small groups, read better as numbers
         return page

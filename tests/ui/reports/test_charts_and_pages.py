@@ -1,18 +1,25 @@
-"""The pieces of the Reports window on hand-made figures: charts, a breakdown's table and chart, the period choices."""
+"""The pieces of the Reports window on hand-made figures: charts, a breakdown's table and chart, ONS4, the periods."""
 
+import io
 from datetime import date
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel
 
+from linkdesk.documents.base import Organisation
 from linkdesk.reports import periods
-from linkdesk.reports.statistics import Breakdown
+from linkdesk.reports.csv_export import report_csv, rows_of
+from linkdesk.reports.pdf import ReportDocument
+from linkdesk.reports.records import MeasureRow, Period, ReferralRecord, ReportFilter
+from linkdesk.reports.statistics import ONS4_NOTE, Breakdown, build_report
 from linkdesk.reports.stories import PublishedStory
-from linkdesk.reports.suppression import FEWER_THAN, SUPPRESSED, Count
+from linkdesk.reports.suppression import FEWER_THAN, NOT_SHOWN, SUPPRESSED, Count
 from linkdesk.ui.reports.charts import BarChart, ColumnChart
 from linkdesk.ui.reports.controls import OWN_DATES, PeriodChoice
 from linkdesk.ui.reports.page import NONE_IN_PERIOD, ReportPage
+from linkdesk.ui.reports.view import WELLBEING_TABLE, ReportView
 
 DARK_BAR, DARK_TEXT = QColor("#7fb3ff"), QColor("#f0f0f0")
 
@@ -84,8 +91,6 @@ def test_an_empty_breakdown_says_none_and_draws_nothing(qtbot):
 
 
 def test_a_story_is_shown_as_plain_text_never_as_markup(qtbot):
-    from linkdesk.ui.reports.view import ReportView
-
     view = ReportView()
     qtbot.addWidget(view)
     page = view._stories(type("R", (), {"stories": (PublishedStory(date(2026, 11, 2), "<b>Bold</b> & <i>me</i>",
@@ -117,3 +122,34 @@ def test_quick_choices_fill_in_the_dates_and_a_date_typed_makes_them_your_own(qt
     choice.end.setDate(choice.end.date().addDays(-1))
     assert choice.preset.currentText() == OWN_DATES
     assert choice.dates() == (date(2025, 4, 1), date(2026, 3, 30))
+
+
+def test_an_ons4_item_of_fewer_than_five_people_reads_the_same_on_screen_in_the_pdf_and_the_csv(qtbot):
+    """Three people with scores: their means (4.33 and 4.67) and 1 / 1 / 1 would be their own answers."""
+    period = Period(date(2026, 11, 1), date(2026, 11, 30))
+    referrals = [ReferralRecord(number, number, date(2026, 11, number), "gp") for number in (1, 2, 3)]
+    before, after = (4, 5, 4), (5, 4, 4)
+    measures = [row for number in (1, 2, 3) for row in (
+        MeasureRow(number, "baseline", date(2026, 11, 3), {"life_satisfaction": before[number - 1]}),
+        MeasureRow(number, "review", date(2026, 11, 20), {"life_satisfaction": after[number - 1]}))]
+    report = build_report(period, ReportFilter(), referrals, [], [], measures)
+
+    view = ReportView()
+    qtbot.addWidget(view)
+    view.show_report(report)
+    model = view.tables[WELLBEING_TABLE].model()
+    life = [model.index(0, column).data() for column in range(model.columnCount())]
+    assert life == ["Life satisfaction", FEWER_THAN] + [NOT_SHOWN] * 6
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == ONS4_NOTE
+    assert [model.index(3, column).data() for column in range(2)] == ["Anxiety (lower is better)", "0"]
+    assert ONS4_NOTE in [label.text() for label in view.findChildren(QLabel)]
+
+    rows = [row for row in rows_of(report) if row[1].startswith("Life satisfaction")]
+    assert [row[2:4] for row in rows] == [(NOT_SHOWN, FEWER_THAN)] * 4 and all(ONS4_NOTE in row[4] for row in rows)
+    pdf = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        ReportDocument(Organisation("Invented Wellbeing Trust"), report).render())).pages)
+    wellbeing = pdf[pdf.index("Wellbeing (ONS4)"):pdf.index("Equality monitoring")]
+    assert "Life satisfaction fewer than 5 not shown not shown" in " ".join(wellbeing.split())
+    assert "its figures are not shown" in wellbeing
+    for secret in ("4.33", "4.67", "1 / 1 / 1"):
+        assert secret not in pdf and secret not in report_csv(report)

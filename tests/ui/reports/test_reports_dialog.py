@@ -4,9 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from linkdesk.caseload import vocabulary
 from linkdesk.reports.gather import make_report
 from linkdesk.reports.records import ReportFilter
-from linkdesk.reports.suppression import FEWER_THAN, SUPPRESSED
+from linkdesk.reports.suppression import FEWER_THAN, NOT_SHOWN, SUPPRESSED, WITHHELD
 from linkdesk.ui.reports.dialog import PLACEHOLDER, ReportsDialog
 from linkdesk.ui.reports.view import CASELOAD_CHART, WELLBEING_TABLE
 
@@ -62,9 +63,17 @@ def test_the_figures_shown_are_the_reports_own(window, dialog, qtbot):
 
     ons4 = cells(view.tables[WELLBEING_TABLE])
     for row, item in zip(ons4, expected.ons4):
-        assert item.n > 0
-        assert row[1:] == [str(item.n), f"{item.baseline_mean:g}", f"{item.latest_mean:g}", f"{item.mean_change:+g}",
-                           str(item.improved), str(item.no_change), str(item.worse)]
+        assert item.n >= 5
+        assert row[1:5] == [str(item.n), f"{item.baseline_mean:g}", f"{item.latest_mean:g}", f"{item.mean_change:+g}"]
+        # Improved / no change / worse: a true count where it is 5 or more, never a number under 5.
+        assert row[5:] == list(item.split_shown)
+        for cell, count in zip(row[5:], (item.improved, item.no_change, item.worse)):
+            if cell == SUPPRESSED:
+                assert count >= 5
+            elif 0 < count < 5:
+                assert cell in (FEWER_THAN, NOT_SHOWN)
+            else:
+                assert cell in (str(count), NOT_SHOWN)
     assert ons4[3][0] == "Anxiety (lower is better)"
 
 
@@ -77,9 +86,17 @@ def test_equality_cells_are_suppressed_exactly_as_in_the_pdf_and_never_charted(d
         assert breakdown.title not in dialog.view.charts
         shown_anywhere += [cell for _, cell in table]
     assert FEWER_THAN in shown_anywhere and SUPPRESSED in shown_anywhere
+    ethnic = dialog.view.tables["Ethnic category"].model()
+    hidden = next(row for row in range(ethnic.rowCount()) if ethnic.index(row, 1).data() in (FEWER_THAN, SUPPRESSED))
+    assert "protect privacy" in ethnic.index(hidden, 1).data(Qt.ItemDataRole.ToolTipRole)
+    # Every category is listed, zeros too, and the total (the people referred) is always shown.
+    assert ethnic.rowCount() == len(vocabulary.ETHNIC_CATEGORIES) + 2
+    assert [ethnic.index(ethnic.rowCount() - 1, column).data() for column in (0, 1)] == ["Total", "40"]
+    # The demo's age bands: 85 and over has 3, and the smallest other bands are 5 and 5, so hiding one 5 would
+    # still give away the 3; the whole breakdown is withheld.
+    assert cells(dialog.view.tables["Age at the end of the period"]) == [[WITHHELD, NOT_SHOWN], ["Total", "40"]]
     age = dialog.view.tables["Age at the end of the period"].model()
-    hidden = next(row for row in range(age.rowCount()) if age.index(row, 1).data() in (FEWER_THAN, SUPPRESSED))
-    assert "protect privacy" in age.index(hidden, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "protect privacy" in age.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_consented_stories_only(dialog, qtbot):

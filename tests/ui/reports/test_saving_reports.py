@@ -1,4 +1,4 @@
-"""Save as PDF… and Save as CSV… from Tools > Reports: real files, read back; a bad folder gives a plain message."""
+"""Save as PDF… and Save as CSV… from Tools > Reports: real files, read back, of the records as they are now."""
 
 import csv
 
@@ -6,10 +6,18 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
 
+from linkdesk.caseload.erasure import erase_patient
+from linkdesk.reports.gather import make_report
+from linkdesk.reports.models import PatientStory
+from linkdesk.reports.records import ReportFilter
+from linkdesk.reports.stories import set_consent
 from linkdesk.store.audit import read_events
-from linkdesk.ui.reports.dialog import ReportsDialog
+from linkdesk.ui.reports.dialog import CHANGED, ReportsDialog
 from linkdesk.ui.tasks import TaskRunner
+
+from .conftest import END, START
 
 SECTIONS = ("Referrals", "Caseload size", "Activities", "Wellbeing (ONS4)", "Equality monitoring",
             "In their own words")
@@ -118,3 +126,57 @@ def test_work_runs_off_the_ui_thread_with_a_busy_state(window, qtbot, tmp_path):
     dialog.reject()
     qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
     assert dialog.closed and dialog.report is None
+
+
+WALKING, DEBT, CHOIR = "walking group gets me out", "Sorting the debt out", "choir with my neighbour"
+
+
+def _story(store, words: str) -> PatientStory:
+    with store.session() as session:
+        return next(story for story in session.scalars(select(PatientStory)) if words in story.text)
+
+
+@pytest.mark.parametrize("kind", ["pdf", "csv"])
+def test_saving_after_a_withdrawal_or_an_erasure_leaves_their_stories_out(window, dialog, qtbot, tmp_path,
+                                                                            save_dialog_answers, kind):
+    """The window is not modal: consent withdrawn and a patient erased after Show report must not be saved."""
+    _offered, answers = save_dialog_answers
+    before = shown(dialog, qtbot)
+    assert [any(words in story.text for story in before.stories) for words in (WALKING, DEBT, CHOIR)] == [True] * 3
+    set_consent(window.store, _story(window.store, WALKING).id, False)
+    erase_patient(window.store, _story(window.store, CHOIR).patient_id, "Asked to be forgotten (invented test)")
+    assert dialog.report is before  # still on screen, as it was
+
+    answers.append(tmp_path / f"after.{kind}")
+    qtbot.mouseClick(dialog.csv_button if kind == "csv" else dialog.pdf_button, Qt.MouseButton.LeftButton)
+
+    if kind == "pdf":
+        text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "after.pdf").pages)
+    else:
+        text = (tmp_path / "after.csv").read_text("utf-8-sig")
+    assert DEBT in text  # the story still consented is there, so the file really holds the stories
+    assert WALKING not in text and CHOIR not in text
+    # The window shows the report saved, and says that it changed.
+    now = make_report(window.store, START, END)
+    assert dialog.report == now and dialog.report.referrals_received == now.referrals_received
+    assert f"Referrals received: {now.referrals_received}." in text or \
+        f"Referrals,Referrals received,{now.referrals_received}" in text
+    labels = [label.text() for label in dialog.view.story_labels]
+    assert any(DEBT in label for label in labels)
+    assert not any(WALKING in label or CHOIR in label for label in labels)
+    assert dialog.message.text() == f"Saved the report as {tmp_path / f'after.{kind}'}. {CHANGED}"
+
+
+def test_saving_keeps_the_period_and_filters_of_the_report_shown(window, dialog, qtbot, tmp_path):
+    worker_id = dialog.filters.worker.itemData(2)
+    dialog.filters.choose(worker=worker_id)
+    shown(dialog, qtbot)
+    dialog.filters.choose(worker=None)  # changed in the window, but not shown: the file is of what is shown
+    dialog.period.set_dates(START, START)
+    dialog.save_to(tmp_path / "worker.csv", "csv")
+    with open(tmp_path / "worker.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    expected = make_report(window.store, START, END, ReportFilter(link_worker_id=worker_id))
+    assert ["Report", "Filters", expected.filters.describe(), "", ""] in rows
+    assert ["Referrals", "Referrals received", str(expected.referrals_received), "", ""] in rows
+    assert dialog.message.text() == f"Saved the report as {tmp_path / 'worker.csv'}"  # nothing changed meanwhile
