@@ -34,3 +34,12 @@ class AlreadyOnPlan(PlanError):
 
 class MeasureError(PlanError):
     """A measure record or definition that cannot be saved as given."""
+
+
+class BuiltInMeasure(MeasureError):
+    """ONS4 (and any other measure LinkDesk ships) stays in use: only an organisation's own can be retired."""
+
+    def __init__(self, name: str):
+        super().__init__(f"{name} is built in to LinkDesk, so it cannot be retired. "
+                         "Only measures your organisation defined can be.")
+        self.name = name

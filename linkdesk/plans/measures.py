@@ -15,7 +15,7 @@ from linkdesk.caseload.models import Patient
 from linkdesk.store import audit
 
 from . import outcomes
-from .errors import MeasureError, PlanNotFound
+from .errors import BuiltInMeasure, MeasureError, PlanNotFound
 from .models import MeasureDefinition, MeasureRecord
 from .outcomes import BASELINE, OCCASIONS, ONS4, ONS4_CODE, ItemChange, Measure, MeasureItem
 from .plans import audit_plan
@@ -56,13 +56,20 @@ def ensure_ons4(session: Session) -> MeasureDefinition:
     return row
 
 
-def list_definitions(store, include_archived: bool = False) -> list[DefinitionInfo]:
-    """ONS4 first, then the organisation's own measures by name."""
+def list_definitions(store, include_archived: bool = False,
+                     scored_by: int | None = None) -> list[DefinitionInfo]:
+    """ONS4 first, then the organisation's own measures by name.
+
+    Retired measures are left out unless `include_archived`, or unless the patient `scored_by`
+    has scores on one: their history must stay in view even though nothing new can be recorded.
+    """
     with store.session() as session:
         ensure_ons4(session)
+        scored = set() if scored_by is None else set(session.scalars(
+            select(MeasureRecord.definition_id).where(MeasureRecord.patient_id == scored_by).distinct()))
         rows = session.scalars(select(MeasureDefinition).order_by(MeasureDefinition.built_in.desc(),
                                                                   MeasureDefinition.name))
-        return [_info(row) for row in rows if include_archived or not row.archived]
+        return [_info(row) for row in rows if include_archived or not row.archived or row.id in scored]
 
 
 def define_measure(store, name: str, item_labels, scale_min: int = 0, scale_max: int = 10,
@@ -72,9 +79,11 @@ def define_measure(store, name: str, item_labels, scale_min: int = 0, scale_max:
     measure = outcomes.define_measure(f"org-{slug}", name, item_labels, scale_min, scale_max, higher_is_better)
     with store.session() as session:
         ensure_ons4(session)
-        names = {existing.casefold() for existing in session.scalars(select(MeasureDefinition.name))}
-        if measure.name.casefold() in names:
-            raise MeasureError(f"There is already a measure called {measure.name}.")
+        clash = next((existing for existing in session.scalars(select(MeasureDefinition))
+                      if existing.name.casefold() == measure.name.casefold()), None)
+        if clash is not None:
+            raise MeasureError(f"There is already a measure called {measure.name}" + (
+                ". It was retired: bring it back instead." if clash.archived else "."))
         code, number = measure.code, 2
         while session.scalar(select(MeasureDefinition.id).where(MeasureDefinition.code == code)) is not None:
             code, number = f"{measure.code}-{number}", number + 1
@@ -88,6 +97,23 @@ def define_measure(store, name: str, item_labels, scale_min: int = 0, scale_max:
 
 def audit_plan_definition(session: Session, row: MeasureDefinition) -> None:
     audit.record(session, "create", "measure definition", row.id, f"{len(json.loads(row.items_json))} items")
+
+
+def set_definition_archived(store, definition_id: int, archived: bool) -> DefinitionInfo:
+    """Retire an organisation's measure, or bring it back; built-in measures (ONS4) are refused.
+
+    Retiring hides it from the choice of measures and refuses new scores (see record_measure);
+    scores already recorded are kept, in the patient's history and in their exports.
+    """
+    with store.session() as session:
+        row = _definition(session, definition_id)
+        if row.built_in:
+            raise BuiltInMeasure(row.name)
+        if row.archived != archived:
+            row.archived = archived
+            audit.record(session, "update", "measure definition", row.id,
+                         "retired" if archived else "brought back into use")
+        return _info(row)
 
 
 def _definition(session: Session, definition) -> MeasureDefinition:
@@ -116,7 +142,7 @@ def record_measure(store, patient_id: int, occasion: str, scores: dict, definiti
     with store.session() as session:
         row = _definition(session, definition)
         if row.archived:
-            raise MeasureError(f"{row.name} is no longer in use.")
+            raise MeasureError(f"{row.name} has been retired, so new scores cannot be recorded with it.")
         cleaned = outcomes.validate_scores(_measure_of(row), scores)
         if session.get(Patient, patient_id) is None:
             raise PlanNotFound("patient", patient_id)

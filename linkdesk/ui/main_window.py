@@ -88,6 +88,10 @@ class MainWindow(QMainWindow):
                 for other in self.tabs:
                     if other is not tab:
                         tab.patient_removed.connect(other.forget_patient)
+            if hasattr(tab, "patients_changed"):
+                for other in self.tabs:
+                    if other is not tab:
+                        tab.patients_changed.connect(other.caseload_changed)
 
     def _add_to_plan(self, planner, service_id: str) -> None:
         if planner.add_service(service_id) is None:

@@ -51,5 +51,13 @@ class WorkspaceTab(QWidget):
     def forget_patient(self, patient_id: int) -> None:
         """The patient was erased for good: drop anything shown or typed about them (not parked)."""
 
+    def caseload_changed(self) -> None:
+        """A patient was added, or their name, NHS number or date of birth changed, or one was erased.
+
+        Tabs that list the caseload refresh (or mark it to refresh when next shown); the Patients
+        tab sends this through the main window. Changes made outside the app (a command line import
+        while it is open) are not announced: they appear after the next unlock.
+        """
+
 
 TabFactory = Callable[[WorkspaceContext], WorkspaceTab]

@@ -1,13 +1,15 @@
-"""The tabs working together in the main window: Add to plan from the Directory, printing a plan, erasure."""
+"""The tabs working together in the main window: Add to plan, printing a plan, erasure, the caseload changing."""
 
 import shiboken6
 from PySide6.QtCore import Qt
 
 from linkdesk.demo import populate
 from linkdesk.store import TEST_KDF, create_store
+from linkdesk.ui.plans import patient_picker
 from linkdesk.ui.printing import preview as previews
 
 from ..conftest import PASSPHRASE
+from .patients.conftest import type_details
 
 
 def _demo_window(make_window, qtbot, store_dir):
@@ -68,3 +70,62 @@ def test_erasing_a_patient_closes_their_plan_in_the_plans_tab(make_window, qtbot
 
     assert plans.patient_id is None and plans.lock_snapshot() is None  # the typed plan is gone, not parked
     assert plans.patient_model.row_of(erased) is None and plans.patient_model.rowCount() > 0
+
+
+def _show(window, tab):
+    window.tab_widget.setCurrentWidget(tab)
+    assert tab.isVisible()
+
+
+def _count_plans_list_reads(monkeypatch):
+    """Every read of the caseload the Plans tab's list makes (the Patients tab reads its own)."""
+    reads = []
+    real = patient_picker.list_caseload
+    monkeypatch.setattr(patient_picker, "list_caseload", lambda store: reads.append(store) or real(store))
+    return reads
+
+
+def test_a_patient_added_in_the_patients_tab_is_in_the_plans_list_when_it_is_shown(make_window, qtbot, store_dir):
+    window, plans = _demo_window(make_window, qtbot, store_dir)
+    window.show()
+    patients = next(tab for tab in window.tabs if tab.title == "Patients")
+    _show(window, patients)
+    patients.new_patient()
+    type_details(qtbot, patients, first_name="Ceridwen", last_name="Ashdown-Test", date_of_birth="12/06/1948")
+    assert patients.save()
+
+    _show(window, plans)
+    qtbot.keyClicks(plans.search_box, "ashdown")
+    qtbot.waitUntil(lambda: not plans.picker.search_timer.isActive(), timeout=2000)
+    assert [plans.patient_model.index(row).data() for row in range(plans.patient_model.rowCount())] == \
+        ["Ceridwen Ashdown-Test (12 Jun 1948)"]
+
+
+def test_the_plans_list_is_read_again_only_after_the_caseload_changed(make_window, qtbot, store_dir, monkeypatch):
+    window, plans = _demo_window(make_window, qtbot, store_dir)
+    window.show()
+    patients = next(tab for tab in window.tabs if tab.title == "Patients")
+    reads = _count_plans_list_reads(monkeypatch)
+    for _ in range(3):
+        _show(window, patients)
+        _show(window, plans)
+    assert reads == []  # nothing changed: the list on screen is still right
+
+    # The open patient's surname is corrected in the Patients tab while the Plans tab is hidden.
+    _show(window, patients)
+    patients.open_patient(plans.patient_id)
+    type_details(qtbot, patients, last_name="Corrected-Test")
+    assert patients.save()
+    assert reads == []  # read when the list is next on screen, not for a tab nobody is looking at
+    _show(window, plans)
+    assert len(reads) == 1
+    assert "Corrected-Test" in plans.patient_label.text()
+    assert "Corrected-Test" in plans.patient_list.currentIndex().data()
+    _show(window, patients)
+    _show(window, plans)
+    assert len(reads) == 1
+
+    window.lock()
+    qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    window.unlock_page.submit()
+    assert len(reads) == 2  # every unlock reads it afresh (changes made outside the app show then)

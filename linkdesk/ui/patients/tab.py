@@ -39,6 +39,7 @@ class PatientsTab(WorkspaceTab):
     title = "Patients"
     lock_key = "patients"
     patient_removed = Signal(int)  # erased for good; the main window tells the other tabs to forget them
+    patients_changed = Signal()  # added, details saved or erased; the main window tells the other tabs
 
     def __init__(self, context: WorkspaceContext):
         super().__init__(context)
@@ -287,6 +288,7 @@ class PatientsTab(WorkspaceTab):
         if self.store is not None:
             self.reload()
         self.patient_removed.emit(patient_id)
+        self.patients_changed.emit()
         self.context.show_status(f"The record was erased for good, with {removed}. "
                                  "Backups made before now still hold it.")
 
@@ -313,6 +315,7 @@ class PatientsTab(WorkspaceTab):
         self._show_record(get_patient(self.store, saved.id))
         self.message.show_info("Saved.")
         self.reload()
+        self.patients_changed.emit()
         return True
 
     def ask_duplicate(self, error: DuplicatePatient) -> str:

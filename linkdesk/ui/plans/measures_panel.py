@@ -1,4 +1,8 @@
-"""Wellbeing measures: ONS4 (exact ONS wording, 0-10, band shown) or an organisation's measure; history and change."""
+"""Wellbeing measures: ONS4 (exact ONS wording, 0-10, band shown) or an organisation's measure; history and change.
+
+An organisation's own measure can be retired (and brought back): a retired one takes no new
+scores, but a patient with scores on it still sees it in the choice, marked "(retired)".
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -134,6 +139,14 @@ class MeasuresPanel(QWidget):
         self.definition = QComboBox()
         self.definition.setAccessibleName("Measure")
         self.define_button = QPushButton("&Define a measure…")
+        self.show_retired = QCheckBox("Show retired &measures")
+        self.show_retired.setToolTip("Also list the measures your organisation no longer uses, to bring one back")
+        self.retire_button = QPushButton("Re&tire this measure…")
+        self.bring_back_button = QPushButton("&Bring back this measure")
+        self.retired_note = QLabel("This measure is retired: the scores already recorded are shown here, "
+                                   "but new scores can't be recorded with it.")
+        self.retired_note.setWordWrap(True)
+        self.retired_note.setAccessibleName("Measure retired")
         self.introduction = QLabel()
         self.introduction.setWordWrap(True)
         self.questions = QGridLayout()
@@ -158,8 +171,13 @@ class MeasuresPanel(QWidget):
         top.addWidget(QLabel("Measure:"))
         top.addWidget(self.definition, 1)
         top.addWidget(self.define_button)
-        entry = QGroupBox("Record")
-        entry_layout = QVBoxLayout(entry)
+        manage = QHBoxLayout()
+        manage.addWidget(self.show_retired)
+        manage.addStretch(1)
+        manage.addWidget(self.retire_button)
+        manage.addWidget(self.bring_back_button)
+        self.entry = QGroupBox("Record")
+        entry_layout = QVBoxLayout(self.entry)
         entry_layout.addWidget(self.introduction)
         entry_layout.addLayout(self.questions)
         when = QHBoxLayout()
@@ -170,7 +188,6 @@ class MeasuresPanel(QWidget):
         when.addWidget(self.record_button)
         when.addStretch(1)
         entry_layout.addLayout(when)
-        entry_layout.addWidget(self.message)
         results = QGroupBox("Scores and change from baseline (each item on its own, never added up)")
         results_layout = QVBoxLayout(results)
         results_layout.addWidget(self.history, 1)
@@ -179,7 +196,10 @@ class MeasuresPanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addWidget(entry)
+        left_layout.addLayout(manage)
+        left_layout.addWidget(self.retired_note)
+        left_layout.addWidget(self.entry)
+        left_layout.addWidget(self.message)  # outside the entry group, which a retired measure greys out
         left_layout.addStretch(1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -192,19 +212,30 @@ class MeasuresPanel(QWidget):
         self.definition.currentIndexChanged.connect(self._definition_changed)
         self.record_button.clicked.connect(self.record)
         self.define_button.clicked.connect(self.define)
+        self.show_retired.toggled.connect(lambda _checked: self._fill_choice())
+        self.retire_button.clicked.connect(self.retire)
+        self.bring_back_button.clicked.connect(self.bring_back)
+        self._definition_changed()
 
     # -- loading -----------------------------------------------------------------------------
 
     def show_patient(self, store, patient_id: int) -> None:
         self.store, self.patient_id = store, patient_id
-        chosen = self.definition.currentData()
+        self._fill_choice()
+
+    def _fill_choice(self, chosen_id: int | None = None) -> None:
+        """Measures in use, any retired one this patient has scores on, and every retired one if asked for."""
+        if self.store is None:
+            return
+        if chosen_id is None and self.definition.currentData() is not None:
+            chosen_id = self.definition.currentData().id
         self.definition.blockSignals(True)
         self.definition.clear()
-        for info in measures.list_definitions(store):
-            self.definition.addItem(info.measure.name, info)
+        for info in measures.list_definitions(self.store, self.show_retired.isChecked(), scored_by=self.patient_id):
+            self.definition.addItem(f"{info.measure.name} (retired)" if info.archived else info.measure.name, info)
         self.definition.blockSignals(False)
         found = next((number for number in range(self.definition.count())
-                      if chosen is not None and self.definition.itemData(number).id == chosen.id), 0)
+                      if self.definition.itemData(number).id == chosen_id), 0)
         self.definition.setCurrentIndex(found)
         self._definition_changed()
 
@@ -233,7 +264,16 @@ class MeasuresPanel(QWidget):
 
     def _definition_changed(self, *_args) -> None:
         info = self.definition.currentData()
+        retired = info is not None and info.archived
         self._build_rows(info.measure if info else None)
+        self.entry.setEnabled(not retired)
+        self.retired_note.setVisible(retired)
+        self.retire_button.setVisible(not retired)
+        self.retire_button.setEnabled(info is not None and not info.built_in)
+        self.retire_button.setToolTip(f"{info.measure.name} is built in to LinkDesk and stays in use"
+                                      if info is not None and info.built_in else
+                                      "Stop using this measure; the scores already recorded are kept")
+        self.bring_back_button.setVisible(retired)
         self.refresh_history()
 
     def refresh_history(self) -> None:
@@ -279,6 +319,40 @@ class MeasuresPanel(QWidget):
         dialog.accepted.connect(lambda: self._defined(dialog.defined))
         dialog.open()
         return dialog
+
+    # -- retiring a measure ------------------------------------------------------------------
+
+    def retire(self) -> bool:
+        """Ask first, saying what happens to the scores already recorded; then retire the chosen measure."""
+        info = self.definition.currentData()
+        if info is None or self.store is None:
+            return False
+        name = info.measure.name
+        answer = QMessageBox.question(
+            self, "Retire this measure?",
+            f"Retire {name}?\n\nScores already recorded with it are kept, and are still shown in each patient's "
+            "history and in their exports. New scores can't be recorded with it.\n\n"
+            "To bring it back later, tick \"Show retired measures\".",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes or self.store is None:  # the app may have locked meanwhile
+            return False
+        return self._set_retired(info, True, f"{name} retired. Its scores are kept; new ones can't be recorded.")
+
+    def bring_back(self) -> bool:
+        info = self.definition.currentData()
+        if info is None or self.store is None:
+            return False
+        return self._set_retired(info, False, f"{info.measure.name} is back in use.")
+
+    def _set_retired(self, info, retired: bool, done: str) -> bool:
+        try:
+            measures.set_definition_archived(self.store, info.id, retired)
+        except PlanError as error:
+            self.message.show_error(str(error))
+            return False
+        self._fill_choice(info.id)
+        self.message.show_info(done)
+        return True
 
     def _defined(self, info) -> None:
         self.show_patient(self.store, self.patient_id)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -18,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linkdesk.caseload.listing import filter_rows, list_caseload
 from linkdesk.plans import activities, history, plans
 from linkdesk.plans.errors import PlanError, PlanNotFound
 from linkdesk.plans.plan_form import draft_from_json, draft_to_json
@@ -30,8 +26,9 @@ from ..widgets import heading, message_label
 from ..workspace import WorkspaceContext, WorkspaceTab
 from .activities_panel import ActivitiesPanel
 from .measures_panel import MeasuresPanel
+from .patient_picker import PatientPicker
 from .plan_editor import PlanEditor
-from .table_models import ID_ROLE, PatientListModel, long_date
+from .table_models import long_date
 from .versions_panel import VersionsPanel
 
 register_expected_error(PlanError)
@@ -49,24 +46,10 @@ class PlansTab(WorkspaceTab):
         self.patient_row = None
         self.dirty = False
         self.dialog_draft: dict | None = None  # a status change or measure the lock closed (see dialog_drafts)
-        self._all_patients: list = []
 
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Find a patient: name, NHS number, postcode")
-        self.search_box.setAccessibleName("Find a patient")
-        self.search_box.setClearButtonEnabled(True)
-        self.patient_model = PatientListModel(self)
-        self.patient_list = QListView()
-        self.patient_list.setModel(self.patient_model)
-        self.patient_list.setAccessibleName("Patients")
-        self.patient_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.patient_list.setUniformItemSizes(True)  # fast with a large caseload
-        self.patient_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names elide
-        picker = QWidget()
-        picker_layout = QVBoxLayout(picker)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.addWidget(self.search_box)
-        picker_layout.addWidget(self.patient_list, 1)
+        self.picker = PatientPicker(context.runner)
+        self.search_box, self.patient_list, self.patient_model = (self.picker.search_box, self.picker.list,
+                                                                  self.picker.model)
 
         self.patient_label = heading("Choose a patient", 1.3)
         self.unsaved_label = QLabel()
@@ -101,18 +84,15 @@ class PlansTab(WorkspaceTab):
         right_layout.addWidget(self.sections, 1)
         right_layout.addWidget(self.message)
         splitter = QSplitter()
-        splitter.addWidget(picker)
+        splitter.addWidget(self.picker)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 860])
         QVBoxLayout(self).addWidget(splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(30)
-        self._search_timer.timeout.connect(self.filter_patients)
-        self.search_box.textChanged.connect(self._search_timer.start)
-        self.patient_list.selectionModel().currentRowChanged.connect(self._patient_clicked)
+        self.picker.chosen.connect(self.choose_patient)
+        self.picker.loaded.connect(self._patients_loaded)
+        self.picker.failed.connect(self.message.show_error)
         self.editor.changed.connect(self._mark_dirty)
         self.save_button.clicked.connect(self.save)
         self.agree_button.clicked.connect(self.agree)
@@ -128,15 +108,11 @@ class PlansTab(WorkspaceTab):
 
     def store_opened(self, store) -> None:
         super().store_opened(store)
-        self.search_box.setEnabled(True)
-        self.patient_list.setEnabled(True)
-        self.reload_patients()
+        self.picker.open_store(store)
 
-    def showEvent(self, event) -> None:
-        # Patients added in the Patients tab appear here the next time this tab is shown.
-        if self.store is not None:
-            self.reload_patients()
-        super().showEvent(event)
+    def caseload_changed(self) -> None:
+        """Someone was added, changed or erased in the Patients tab: the list is read again when on screen."""
+        self.picker.mark_stale()
 
     def lock_snapshot(self) -> dict | None:
         snapshot = {}
@@ -159,19 +135,14 @@ class PlansTab(WorkspaceTab):
         self.dialog_draft = snapshot
 
     def clear_for_lock(self) -> None:
-        self._search_timer.stop()
-        self.search_box.clear()
-        self._all_patients = []
-        self.patient_model.set_rows([])
+        self.picker.clear()
         self._forget_patient()
         super().clear_for_lock()
-        self.search_box.setEnabled(False)
-        self.patient_list.setEnabled(False)
 
     def restore_snapshot(self, snapshot: dict) -> None:
         if snapshot.get("search"):
             self.search_box.setText(snapshot["search"])
-            self.filter_patients()
+            self.picker.filter()
         patient_id = snapshot.get("patient_id")
         if patient_id is None or not self._load(patient_id):
             if "dialog" in snapshot:
@@ -202,40 +173,9 @@ class PlansTab(WorkspaceTab):
 
     # -- choosing a patient ---------------------------------------------------------------------
 
-    def reload_patients(self) -> None:
-        """Fetch the caseload off the UI thread: with a large caseload the query can take a while."""
-        store = self.store
-        self.context.runner.run(lambda task: list_caseload(store), self._patients_loaded,
-                                lambda error: self.message.show_error(str(error)))
-
-    def _patients_loaded(self, rows) -> None:
-        if self.store is None:  # locked while loading
-            return
-        self._all_patients = rows
-        self.filter_patients()
-        if self.patient_id is not None and self.patient_row is None:
-            self._show_header()
-
-    def filter_patients(self) -> None:
-        self._search_timer.stop()
-        self.patient_model.set_rows(filter_rows(self._all_patients, self.search_box.text()))
-        self._select_in_list(self.patient_id)
-
-    def _select_in_list(self, patient_id) -> None:
-        row = self.patient_model.row_of(patient_id) if patient_id is not None else None
-        selection = self.patient_list.selectionModel()
-        selection.blockSignals(True)
-        if row is None:
-            selection.clearCurrentIndex()
-            selection.clearSelection()
-        else:
-            selection.setCurrentIndex(self.patient_model.index(row),
-                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        selection.blockSignals(False)
-
-    def _patient_clicked(self, current, _previous) -> None:
-        if current.isValid():
-            self.choose_patient(current.data(ID_ROLE))
+    def _patients_loaded(self) -> None:
+        if self.patient_id is not None:
+            self._show_header()  # the name or date of birth may have been corrected in the Patients tab
 
     def choose_patient(self, patient_id: int) -> bool:
         """Open a patient's plan; unsaved edits to the current one are saved, kept or dropped as the user says."""
@@ -248,7 +188,7 @@ class PlansTab(WorkspaceTab):
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel or (
                     answer == QMessageBox.StandardButton.Save and not self.save()):
-                self._select_in_list(self.patient_id)
+                self.picker.select(self.patient_id)
                 return False
         return self._load(patient_id)
 
@@ -268,11 +208,11 @@ class PlansTab(WorkspaceTab):
         self.measures.show_patient(self.store, patient_id)
         self.versions.show_patient(self.store, patient_id)
         self.message.clear()
-        self._select_in_list(patient_id)
+        self.picker.select(patient_id)
         return True
 
     def _show_header(self) -> None:
-        self.patient_row = row = next((row for row in self._all_patients if row.patient_id == self.patient_id), None)
+        self.patient_row = row = self.picker.row_for(self.patient_id)
         self.patient_label.setText(f"{row.display_name}, born {long_date(row.date_of_birth)}" if row
                                    else f"Patient {self.patient_id}")
 
@@ -280,13 +220,13 @@ class PlansTab(WorkspaceTab):
         """Erased in the Patients tab: close their plan, unsaved edits and all, and drop them from the list."""
         if self.patient_id == patient_id:
             self._forget_patient()
-        self._all_patients = [row for row in self._all_patients if row.patient_id != patient_id]
-        self.filter_patients()
+        self.picker.forget(patient_id)
 
     def _forget_patient(self) -> None:
         self.patient_id = self.patient_row = None
         self.dialog_draft = None
         self.patient_label.setText("Choose a patient")
+        self.picker.select(None)
         self.editor.set_draft(None)
         self.activities.clear()
         self.measures.clear()

@@ -60,3 +60,12 @@ def open_data_tab(tab, patient_id):
 
 def cells(model, column) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def type_details(qtbot, tab, **values) -> None:
+    """Type into the Patients tab's detail fields as a user would, leaving each one (name=text)."""
+    for name, text in values.items():
+        widget = tab.editor.widgets[name]
+        widget.clear()
+        qtbot.keyClicks(widget, text)
+        widget.editingFinished.emit()

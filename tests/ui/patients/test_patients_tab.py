@@ -13,6 +13,8 @@ from linkdesk.ui.patients.caseload_model import CaseloadTableModel
 from linkdesk.ui.patients.tab import PatientsTab
 from linkdesk.ui.workspace import WorkspaceContext
 
+from .conftest import type_details
+
 
 @pytest.fixture
 def tab(qtbot, store, runner):
@@ -32,14 +34,6 @@ def _find(qtbot, tab, text):
 
 def _names(tab):
     return [tab.proxy.index(row, CaseloadTableModel.NAME).data() for row in range(tab.proxy.rowCount())]
-
-
-def _fill(qtbot, tab, **values):
-    for name, text in values.items():
-        widget = tab.editor.widgets[name]
-        widget.clear()
-        qtbot.keyClicks(widget, text)
-        widget.editingFinished.emit()
 
 
 def test_the_caseload_and_today_panel_load_and_typing_finds_people(tab, qtbot, store):
@@ -76,7 +70,7 @@ def test_opening_a_record_shows_it_and_is_audited_as_a_view(tab, store):
 def test_a_new_record_with_mistakes_is_marked_field_by_field_and_nothing_is_saved(tab, qtbot, store):
     before = len(list_caseload(store))
     tab.new_patient()
-    _fill(qtbot, tab, first_name="Bogdan", last_name="Ionescu-Test", date_of_birth="31/02/1980",
+    type_details(qtbot, tab, first_name="Bogdan", last_name="Ionescu-Test", date_of_birth="31/02/1980",
           nhs_number="9990000019", postcode="B30 ZZZZ9", email="bogdan@")
     assert tab.editor.problem_text("date_of_birth")
     assert tab.editor.problem_text("postcode")
@@ -85,7 +79,7 @@ def test_a_new_record_with_mistakes_is_marked_field_by_field_and_nothing_is_save
     assert "not saved" in tab.message.text()
     assert len(list_caseload(store)) == before
 
-    _fill(qtbot, tab, date_of_birth="28/02/1980", postcode="B30 2PS", email="bogdan@example.org",
+    type_details(qtbot, tab, date_of_birth="28/02/1980", postcode="B30 2PS", email="bogdan@example.org",
           nhs_number=complete("999777123"))
     assert tab.save()
     assert len(list_caseload(store)) == before + 1
@@ -98,7 +92,7 @@ def test_the_same_nhs_number_offers_the_existing_record_and_adds_nobody(tab, qtb
     before = len(list_caseload(store))
     monkeypatch.setattr(tab, "ask_duplicate", lambda error: "open")
     tab.new_patient()
-    _fill(qtbot, tab, first_name="Someone", last_name="Else", date_of_birth="01/01/1990",
+    type_details(qtbot, tab, first_name="Someone", last_name="Else", date_of_birth="01/01/1990",
           nhs_number=existing.nhs_number.replace(" ", ""))
     assert not tab.save()
     assert len(list_caseload(store)) == before
@@ -111,7 +105,7 @@ def test_same_name_and_birth_date_may_be_saved_as_a_different_person(tab, qtbot,
     before = len(list_caseload(store))
     monkeypatch.setattr(tab, "ask_duplicate", lambda error: "save")
     tab.new_patient()
-    _fill(qtbot, tab, first_name=first, last_name=last,
+    type_details(qtbot, tab, first_name=first, last_name=last,
           date_of_birth=existing.date_of_birth.strftime("%d/%m/%Y"))
     assert tab.save()
     assert len(list_caseload(store)) == before + 1
@@ -126,7 +120,7 @@ def test_clicking_a_today_item_opens_that_patient(tab, qtbot):
 def test_lock_clears_every_field_and_unsaved_edits_come_back(tab, qtbot, store):
     tab._open_index(tab.proxy.index(0, 0))
     patient_id = tab.patient.id
-    _fill(qtbot, tab, preferred_name="Typed before the lock")
+    type_details(qtbot, tab, preferred_name="Typed before the lock")
     snapshot = tab.lock_snapshot()
     assert snapshot is not None
     tab.clear_for_lock()

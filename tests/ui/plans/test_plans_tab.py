@@ -8,42 +8,14 @@ from linkdesk.directory import demo as directory_demo
 from linkdesk.plans import plans
 from linkdesk.plans.measures import measure_history
 from linkdesk.store import TEST_KDF, create_store
-from linkdesk.ui.lock import ClipboardGuard
 from linkdesk.ui.plans.tab import PlansTab
 from linkdesk.ui.plans.table_models import ActivityTableModel
-from linkdesk.ui.workspace import WorkspaceContext
 
 from ...conftest import PASSPHRASE
 from ...plans.conftest import MENS_SHED, WALKING_GROUP, make_patient
+from .conftest import pick_patient
 
 WHAT_MATTERS = "Getting out of the flat and seeing people again"
-
-
-@pytest.fixture
-def tab(qtbot, store, runner):
-    directory_demo.add_demo_data(store)
-    make_patient(store, "Maureen", "Okafor", needs=("loneliness", "physical_activity"))
-    make_patient(store, "Tomasz", "Nowak", needs=("money",), postcode="B14 7AA")
-    statuses = []
-    made = PlansTab(WorkspaceContext(runner, ClipboardGuard(), statuses.append))
-    made.statuses = statuses
-    qtbot.addWidget(made)
-    made.resize(1100, 700)
-    made.show()
-    made.windowHandle().requestActivate()  # typing goes to the focused widget, as for a real user
-    qtbot.waitUntil(made.isActiveWindow, timeout=3000)
-    made.store_opened(store)
-    yield made
-    made.clear_for_lock()
-
-
-def _pick(qtbot, tab, text):
-    tab.search_box.clear()
-    qtbot.keyClicks(tab.search_box, text)
-    qtbot.waitUntil(lambda: not tab._search_timer.isActive(), timeout=2000)
-    assert tab.patient_model.rowCount() == 1
-    rect = tab.patient_list.visualRect(tab.patient_model.index(0))
-    qtbot.mouseClick(tab.patient_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def _activity_rows(tab):
@@ -54,7 +26,7 @@ def _activity_rows(tab):
 
 def test_the_whole_journey_from_picking_a_patient_to_an_agreed_version(tab, qtbot, store):
     assert not tab.sections.isEnabled()  # nothing to edit before a patient is chosen
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     assert tab.patient_label.text().startswith("Maureen Okafor")
     patient_id = tab.patient_id
 
@@ -113,7 +85,7 @@ def test_the_whole_journey_from_picking_a_patient_to_an_agreed_version(tab, qtbo
 
 
 def test_changing_an_activity_status_asks_only_for_what_that_status_needs(tab, qtbot):
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     tab.add_service(MENS_SHED)
     tab.activities.table.selectRow(0)
     dialog = tab.activities.change_status()
@@ -133,7 +105,7 @@ def test_changing_an_activity_status_asks_only_for_what_that_status_needs(tab, q
 def test_a_service_added_with_no_patient_chosen_or_twice_says_why(tab, qtbot):
     assert tab.add_service(WALKING_GROUP) is None
     assert "Choose a patient" in tab.message.text()
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     tab.add_service(WALKING_GROUP)
     assert tab.add_service(WALKING_GROUP) is None
     assert "already on this plan" in tab.message.text()
@@ -141,7 +113,7 @@ def test_a_service_added_with_no_patient_chosen_or_twice_says_why(tab, qtbot):
 
 
 def test_a_bad_date_keeps_every_typed_word_and_says_what_is_wrong(tab, qtbot, store):
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     qtbot.keyClicks(tab.editor.what_matters, WHAT_MATTERS)
     qtbot.keyClicks(tab.editor.review, "31/02/2027")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
@@ -151,7 +123,7 @@ def test_a_bad_date_keeps_every_typed_word_and_says_what_is_wrong(tab, qtbot, st
 
 
 def test_bad_scores_are_refused_and_the_choices_stay(tab, qtbot):
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     assert tab.measures.rows[0].score.text() == "Not answered"
     qtbot.mouseClick(tab.measures.record_button, Qt.MouseButton.LeftButton)
     assert "no item has a score" in tab.measures.message.text()
@@ -169,7 +141,7 @@ def test_lock_clears_the_plan_and_unlock_brings_unsaved_text_back(make_window, q
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
     window.unlock_page.submit()
     tab = window.tabs[0]
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     tab.add_service(WALKING_GROUP)
     qtbot.keyClicks(tab.editor.what_matters, WHAT_MATTERS)
     tab.measures.rows[2].score.setValue(8)
@@ -193,7 +165,7 @@ def test_lock_clears_the_plan_and_unlock_brings_unsaved_text_back(make_window, q
 
 
 def test_an_organisation_measure_is_defined_and_recorded_on_its_own_scale(tab, qtbot):
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     dialog = tab.measures.define()
     dialog.name.setText("Feeling connected")
     dialog.items.setPlainText("I have someone to talk to\nI feel part of my community\n")
@@ -226,10 +198,10 @@ def test_opening_another_patient_with_unsaved_text_asks_first(tab, qtbot, store,
         return getattr(QMessageBox.StandardButton, answer)
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    _pick(qtbot, tab, "okaf")
+    pick_patient(qtbot, tab, "okaf")
     first = tab.patient_id
     qtbot.keyClicks(tab.editor.what_matters, WHAT_MATTERS)
-    _pick(qtbot, tab, "nowak")
+    pick_patient(qtbot, tab, "nowak")
     assert asked == ["Save the changes to this plan before opening another?"]
     if answer == "Cancel":
         assert tab.patient_id == first and tab.editor.what_matters.toPlainText() == WHAT_MATTERS and tab.dirty
