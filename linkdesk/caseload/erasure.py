@@ -7,12 +7,15 @@ while locked are deleted in the same transaction. SQLCipher
 runs with secure_delete, so the freed space is overwritten with zeros; a TRUNCATE
 checkpoint then copies those pages into the database file and empties the write-ahead
 log, which would otherwise still hold the old pages. The audit rows about the patient
-stay (they name ids, fields and counts only), and one more records the erasure and why.
+stay (they name ids, fields and counts only), and one more records the erasure and why;
+a reason giving the patient's name, NHS number or date of birth is refused, as it would stay too.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -29,6 +32,63 @@ LONGEST_REASON = 500
 
 class ErasureRefused(CaseloadError):
     """The erasure was not done; the message says why."""
+
+
+class ReasonIdentifiesPatient(ErasureRefused):
+    """The reason would keep the patient's name, NHS number or date of birth in the audit log for good."""
+
+    def __init__(self, what: str, found: str):
+        # `found` is what the user typed, shown back so a name that is also a word ("May") makes sense.
+        super().__init__(f"The reason gives the patient's {what} (“{found}”). It is kept in the audit log for "
+                         "good, so say why without naming the person (for example: the patient asked, under the "
+                         "right to erasure). Nothing was erased.")
+        self.what = what
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def _names(*names: str) -> set[str]:
+    """Each name whole and, for "Ashdown-Smith" or "Mary Ann", each part; none under two letters."""
+    found = set()
+    for name in names:
+        name = " ".join((name or "").split())
+        for candidate in (name, *re.split(r"[\s\-]+", name)):
+            if sum(character.isalpha() for character in candidate) >= 2:
+                found.add(candidate)
+    return found
+
+
+def _date_patterns(born: date) -> list[str]:
+    day, month, year = rf"0?{born.day}", rf"0?{born.month}", str(born.year)
+    spelt = [MONTHS[born.month - 1], MONTHS[born.month - 1][:3]] + (["Sept"] if born.month == 9 else [])
+    named = rf"(?:{'|'.join(spelt)})\.?"
+    ordinal = rf"{day}(?:st|nd|rd|th)?"
+    return [
+        rf"{year}[-/.]{month}[-/.]{day}",  # 1941-04-12
+        rf"{day}[-/.]{month}[-/.](?:{year}|{year[2:]})",  # 12/04/1941, 12-4-41
+        rf"{ordinal}\s*(?:of\s+)?{named},?\s*{year}",  # 12 Apr 1941, 12th of April 1941
+        rf"{named}\s*{ordinal},?\s*{year}",  # April 12, 1941
+    ]
+
+
+def identifies_patient(reason: str, patient: Patient) -> tuple[str, str] | None:
+    """The first of the patient's identifiers the reason gives, as ("name", "Maureen"), or None.
+
+    The kinds are "name", "NHS number" and "date of birth"; the text is as the reason has it.
+    """
+    searches = [("name", r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+                for name in _names(patient.first_name, patient.last_name, patient.preferred_name)]
+    digits = re.sub(r"\D", "", patient.nhs_number or "")
+    if digits:
+        searches.append(("NHS number", r"(?<!\d)" + r"[\s-]*".join(digits) + r"(?!\d)"))
+    if patient.date_of_birth is not None:
+        searches += [("date of birth", r"(?<!\w)" + pattern + r"(?!\d)")
+                     for pattern in _date_patterns(patient.date_of_birth)]
+    found = [(match.start(), what, match[0]) for what, pattern in searches
+             if (match := re.search(pattern, reason, re.IGNORECASE))]
+    return min(found)[1:] if found else None  # the first in the reason, as the user reads it
 
 
 @dataclass(frozen=True)
@@ -80,6 +140,8 @@ def erasure_preview(store, patient_id: int) -> ErasureSummary:
 def erase_patient(store, patient_id: int, reason: str) -> ErasureSummary:
     """Remove the patient and everything about them; the reason is required and kept in the audit log.
 
+    A reason giving the patient's name, NHS number or date of birth is refused before anything changes.
+
     Backups made earlier still hold the patient: they are encrypted copies the user manages.
     """
     reason = " ".join((reason or "").split())
@@ -90,6 +152,10 @@ def erase_patient(store, patient_id: int, reason: str) -> ErasureSummary:
         raise ErasureRefused(f"The reason is too long: keep it under {LONGEST_REASON} characters.")
     with store.session() as session:
         summary = _summary(session, patient_id)
+        # The audit log is append-only: a reason naming the person would keep them there for good.
+        identified = identifies_patient(reason, session.get(Patient, patient_id))
+        if identified is not None:
+            raise ReasonIdentifiesPatient(*identified)
         session.execute(delete(Patient).where(Patient.id == patient_id))
         left = session.scalar(select(func.count()).select_from(Referral).where(Referral.patient_id == patient_id))
         if left:  # foreign keys off would leave orphans holding the patient's words

@@ -14,7 +14,9 @@ def add_commands(commands, common) -> None:
     command = commands.add_parser("erase", parents=[common],
                                   help="remove everything held about a patient, for good (asks first)")
     command.add_argument("patient_id", metavar="ID", type=int, help="the patient's id (see `patients list`)")
-    command.add_argument("--reason", metavar="TEXT", required=True, help="why (recorded in the audit log)")
+    command.add_argument("--reason", metavar="TEXT", required=True,
+                         help="Say why, without naming the person: the reason is kept in the audit log for good "
+                              "(a reason giving their name, NHS number or date of birth is refused)")
     command.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     command.set_defaults(func=erase_patient)
 

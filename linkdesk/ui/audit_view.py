@@ -50,9 +50,13 @@ class AuditTableModel(RowTableModel):
 
 
 class AuditLogDialog(QDialog):
+    """Deleted when closed, and emptied first: no audit rows stay in memory through a lock."""
+
     def __init__(self, store, runner, parent=None):
         super().__init__(parent)
         self._store, self._runner = store, runner
+        self._closed = False
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Audit log")
         self.resize(900, 520)
         self.model = AuditTableModel(self)
@@ -102,12 +106,25 @@ class AuditLogDialog(QDialog):
         store, asked = self._store, self.period.currentIndex()
         self.count.setText("Reading the audit log…")
         self._runner.run(lambda task: read_events(store, since=since),
-                         lambda rows: self._loaded(asked, rows),
-                         lambda error: self.count.setText(str(error)))
+                         lambda rows: self._loaded(asked, rows), self._failed)
 
     def _loaded(self, asked: int, rows) -> None:
+        if self._closed:
+            return  # closed (or locked) while reading: the rows are not kept
         if asked != self.period.currentIndex():
             return  # an answer for a period no longer chosen
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.count.setText(f"{len(rows)} event{'' if len(rows) == 1 else 's'} ({self.period.currentText().lower()}).")
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._closed:
+            self.count.setText(str(error))
+
+    def done(self, result: int) -> None:
+        """Closed by the user or by the lock: forget the rows now, before the dialog is deleted."""
+        self._closed = True
+        self.model.set_rows([])
+        self.filter.clear()
+        self.count.clear()
+        super().done(result)

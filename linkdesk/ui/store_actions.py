@@ -116,6 +116,9 @@ def back_up_now(window) -> None:
 
 def restore_from_backup(window) -> None:
     """Choose a backup folder, give its passphrase, confirm, then restore in the background."""
+    if window.unlock_page.busy:  # File > Restore stays in the menu while locked
+        window.show_status("Wait for the unlock or restore under way to finish.")
+        return
     start = default_backup_folder(window.folder)
     chosen = QFileDialog.getExistingDirectory(window, "Choose the backup folder to restore",
                                               str(start if start.exists() else window.folder))
@@ -140,9 +143,13 @@ def restore_from_backup(window) -> None:
 
 
 def restore_backup(window, backup: Path, passphrase: str) -> None:
-    """Lock, restore (checked first), then open the restored store with the same passphrase."""
+    """Lock, restore (checked first), then open the restored store with the same passphrase.
+
+    The unlock page stays busy until then: checking the backup derives its key, which takes a
+    while, and the old store unlocked meanwhile would make the restore fail as "in use".
+    """
     window.lock()
-    folder = window.folder
+    folder, page = window.folder, window.unlock_page
 
     def work(task):
         aside = restore_store(folder, backup, passphrase)
@@ -150,19 +157,33 @@ def restore_backup(window, backup: Path, passphrase: str) -> None:
 
     def done(result) -> None:
         aside, store = result
+        page.set_busy(False)
+        page.message.clear()
         window.open_workspace(store)
         kept = f" The replaced store is kept in {aside}." if aside else ""
         window.show_status(f"Restored from {backup}.{kept}")
 
-    window.unlock_page.message.show_info("Checking and restoring the backup…")
-    window.runner.run(work, done, lambda error: window.unlock_page.message.show_error(str(error)))
+    def failed(error: BaseException) -> None:
+        page.set_busy(False)
+        text = f"The backup was not restored: {error}"
+        if window.stack.currentWidget() is page:
+            page.message.show_error(text)
+            page.passphrase.setFocus()
+        window.show_status(text)
+
+    page.set_busy(True)
+    page.message.show_info("Checking and restoring the backup…")
+    window.show_status("Checking and restoring the backup…")
+    window.runner.run(work, done, failed)
 
 
 # -- audit, settings, about ------------------------------------------------------------
 
 
-def show_audit_log(window) -> None:
-    AuditLogDialog(window.store, window.runner, window).open()
+def show_audit_log(window) -> AuditLogDialog:
+    dialog = AuditLogDialog(window.store, window.runner, window)
+    dialog.open()
+    return dialog
 
 
 class SettingsDialog(QDialog):

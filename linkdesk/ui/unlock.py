@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -60,6 +59,7 @@ class UnlockPage(_CentredPage):
         super().__init__(parent)
         self._runner = runner
         self.folder = folder
+        self._busy = False
         self.column.addWidget(heading("Unlock LinkDesk"))
         self.folder_label = QLabel(f"Store: {folder}")
         self.folder_label.setWordWrap(True)
@@ -97,15 +97,17 @@ class UnlockPage(_CentredPage):
     def reset(self) -> None:
         self.passphrase.clear()
         self.message.clear()
-        self._set_busy(False)
+        self.set_busy(False)
         self.passphrase.setFocus()
 
     def submit(self) -> None:
+        if self._busy:  # one unlock, or one restore, at a time
+            return
         passphrase = self.passphrase.text()
         if not passphrase:
             self.message.show_error("Type your passphrase.")
             return
-        self._set_busy(True)
+        self.set_busy(True)
         self.message.show_info("Unlocking…")
         folder = self.folder
         self._runner.run(lambda task: open_store(folder, passphrase), self._opened, self._failed)
@@ -113,11 +115,11 @@ class UnlockPage(_CentredPage):
     def _opened(self, store) -> None:
         self.passphrase.clear()
         self.message.clear()
-        self._set_busy(False)
+        self.set_busy(False)
         self.unlocked.emit(store)
 
     def _failed(self, error: StoreError) -> None:
-        self._set_busy(False)
+        self.set_busy(False)
         if isinstance(error, StoreNotFound):
             self.no_store.emit()
             return
@@ -127,9 +129,15 @@ class UnlockPage(_CentredPage):
             self.passphrase.selectAll()
         self.passphrase.setFocus()
 
-    def _set_busy(self, busy: bool) -> None:
-        self.passphrase.setEnabled(not busy)
-        self.unlock_button.setEnabled(not busy)
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_busy(self, busy: bool) -> None:
+        """While a key is derived here, or a backup is restored over this store, nothing can be started."""
+        self._busy = busy
+        for widget in (self.passphrase, self.unlock_button, self.restore_button):
+            widget.setEnabled(not busy)
 
 
 class CreateStorePage(_CentredPage):

@@ -4,21 +4,25 @@ Including what the live record no longer shows: values corrected away (kept in t
 of changes until then) and unsaved edits the app parked while it was locked.
 """
 
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 
-from linkdesk.caseload.erasure import ErasureRefused, erase_patient, erasure_preview
+from linkdesk.caseload.erasure import ErasureRefused, ReasonIdentifiesPatient, erase_patient, erasure_preview
 from linkdesk.caseload.errors import NotFound
 from linkdesk.caseload.models import Patient, Referral
+from linkdesk.caseload.nhs_number import complete
+from linkdesk.caseload.patient_form import PatientDetails
+from linkdesk.caseload.patients import create_patient
 from linkdesk.caseload.patients import details_of, get_patient, update_patient
 from linkdesk.cli import main
 from linkdesk.plans.models import MeasureRecord
 from linkdesk.reports.gather import make_report
 from linkdesk.store import open_store
-from linkdesk.store.audit import AuditEvent
+from linkdesk.store.audit import AuditEvent, read_events
 from linkdesk.store.drafts import park
 from linkdesk.store.store import read_store_header, unlock_key
 
@@ -139,6 +143,62 @@ def test_erasure_needs_a_reason_and_an_existing_patient(caseload):
         assert session.get(Patient, erin.id) is not None
 
 
+def assert_nothing_erased(store, patient_id, *traces):
+    with store.session() as session:
+        assert session.get(Patient, patient_id) is not None
+    events = read_events(store)
+    assert not [event for event in events if event.action == "delete" and event.entity == "patient"]
+    for trace in traces:
+        assert not [event for event in events if trace.casefold() in (event.detail or "").casefold()], trace
+
+
+# Erin is Zebedee Quillfeather, born 2 April 1958, NHS number 999 000 0018.
+@pytest.mark.parametrize("reason, what", [
+    ("Zebedee asked to be forgotten", "name"),
+    ("Asked by phone: ms QUILLFEATHER, under Article 17", "name"),
+    ("Patient 999 000 0018 asked to be forgotten", "NHS number"),
+    ("Patient 9990000018 asked", "NHS number"),
+    ("Patient born 1958-04-02 asked", "date of birth"),
+    ("Patient born 02/04/1958 asked", "date of birth"),
+    ("Patient born 2/4/58 asked", "date of birth"),
+    ("Patient born 2 Apr 1958 asked", "date of birth"),
+    ("Patient born 2nd April 1958 asked", "date of birth"),
+])
+def test_a_reason_that_identifies_the_patient_is_refused_and_nothing_is_erased(caseload, reason, what):
+    store, erin = caseload.store, caseload.erin
+    with pytest.raises(ReasonIdentifiesPatient, match=fr"gives the patient's {what} \(“.+”\).*Nothing was erased"
+                       ) as refused:
+        erase_patient(store, erin.id, reason)
+    assert isinstance(refused.value, ErasureRefused) and refused.value.what == what
+    assert "without naming the person" in str(refused.value)
+    assert rows_mentioning(store, MARKER)  # nothing was removed
+    assert_nothing_erased(store, erin.id, reason)
+
+
+def test_preferred_names_and_parts_of_names_count_but_not_within_words_or_single_letters(store):
+    maureen = create_patient(store, PatientDetails(first_name="Maureen", last_name="Allsop-Test", preferred_name="Mo",
+                                                   date_of_birth="12/04/1941", nhs_number=complete("999300000")))
+    for reason, found in (("Mo asked us to forget her", "name (“Mo”)"), ("Mrs allsop asked", "name (“allsop”)"),
+                          ("Maureen Allsop, NHS 999 300 0000, asked", "name (“Maureen”)"),
+                          ("Asked in person, NHS 999-300-0000", "NHS number (“999-300-0000”)"),
+                          ("Asked in person, born 12 Apr 1941", "date of birth (“12 Apr 1941”)")):
+        with pytest.raises(ReasonIdentifiesPatient, match=re.escape(f"gives the patient's {found}.")):
+            erase_patient(store, maureen.id, reason)
+    assert_nothing_erased(store, maureen.id, "Allsop", "999 300 0000", "Mo asked")
+    # "Mo" is not in "Moved", and the same day in another year is no date of birth.
+    erase_patient(store, maureen.id, "Moved away; asked on 12/04/2026 under Article 17")
+    with pytest.raises(NotFound):
+        erase_patient(store, maureen.id, "asked")
+
+
+def test_a_one_letter_name_is_not_looked_for(store):
+    initial = create_patient(store, PatientDetails(first_name="Jo", last_name="Pellow-Test", preferred_name="J",
+                                                   date_of_birth="01/01/1980"))
+    erase_patient(store, initial.id, "Asked in writing; letter ref J/26/4")
+    assert [event.detail for event in read_events(store) if event.entity == "patient" and event.action == "delete"
+            ] == ["erased for good; reason: Asked in writing; letter ref J/26/4"]
+
+
 @pytest.fixture
 def folder(caseload, store_dir, monkeypatch):
     caseload.store.close()
@@ -169,3 +229,24 @@ def test_erase_command_asks_unless_yes(folder, caseload, capsys, monkeypatch):
         store.close()
     assert main(["patients", "erase", patient_id, "--reason", "asked", "--yes", "--data-dir", str(folder)]) == 1
     assert f"There is no patient with id {patient_id}." in capsys.readouterr().err
+
+
+def test_erase_command_refuses_a_reason_naming_the_patient(folder, caseload, capsys):
+    patient_id = str(caseload.erin.id)
+    reason = "Zebedee Quillfeather, NHS 999 000 0018, asked to be forgotten"
+    assert main(["patients", "erase", patient_id, "--reason", reason, "--yes", "--data-dir", str(folder)]) == 1
+    error = capsys.readouterr().err
+    assert "gives the patient's name" in error and "Nothing was erased" in error
+    store = open_store(folder, PASSPHRASE)
+    try:
+        assert rows_mentioning(store, MARKER)
+        assert_nothing_erased(store, caseload.erin.id, "Quillfeather", "999 000 0018")
+    finally:
+        store.close()
+
+
+def test_erase_command_help_says_not_to_name_the_person(capsys):
+    with pytest.raises(SystemExit):
+        main(["patients", "erase", "--help"])
+    assert "without naming the person: the reason is kept in the audit log for good" in " ".join(
+        capsys.readouterr().out.split())

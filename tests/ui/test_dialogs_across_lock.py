@@ -248,7 +248,7 @@ def test_a_patient_erased_while_locked_takes_their_parked_contact_with_them(wind
     store = open_store(store_dir, PASSPHRASE)
     try:
         assert any(MARKER in payload for _key, payload in contents(store)["drafts"])
-        summary = erase_patient(store, window.ids.patient_id, "Asked to be forgotten (test)")
+        summary = erase_patient(store, window.ids.patient_id, "Asked to be forgotten (invented)")
         assert summary.drafts == 1
         assert not any(MARKER in payload for _key, payload in contents(store)["drafts"])
     finally:

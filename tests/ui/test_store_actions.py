@@ -3,7 +3,9 @@
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from linkdesk.store import TEST_KDF, WrongPassphrase, create_store, open_store
 from linkdesk.store.audit import AuditEvent, AuditRow, read_events
@@ -11,8 +13,10 @@ from linkdesk.store.backup import list_automatic_backups
 from linkdesk.store.settings import IDLE_LOCK_MINUTES, read_setting, store_id
 from linkdesk.ui import store_actions
 from linkdesk.ui.audit_view import AuditLogDialog, AuditTableModel
+from linkdesk.ui.main_window import MainWindow
 
 from ..conftest import PASSPHRASE
+from .held_runner import HeldRunner
 
 NEW_PASSPHRASE = "Zażółć gęślą jaźń نہیں"
 
@@ -95,6 +99,81 @@ def test_restore_with_the_wrong_passphrase_says_so_and_changes_nothing(window, s
     open_store(store_dir, PASSPHRASE).close()
 
 
+@pytest.fixture
+def held_window(store_dir, qtbot):
+    """A window whose background work can be held, as a slow key derivation would be."""
+    create_store(store_dir, PASSPHRASE, kdf=TEST_KDF).close()
+    made = MainWindow(store_dir, HeldRunner(holding=False), kdf=TEST_KDF)
+    qtbot.addWidget(made)
+    made.show()
+    made.start()
+    qtbot.keyClicks(made.unlock_page.passphrase, PASSPHRASE)
+    made.unlock_page.submit()
+    assert made.store is not None
+    yield made
+    made.runner.holding = False
+    for task in list(made.runner.held):
+        made.runner.finish(task)
+    made.lock()
+
+
+def _usable(page) -> bool:
+    return page.passphrase.isEnabled() and page.unlock_button.isEnabled()
+
+
+def test_the_unlock_page_cannot_unlock_the_old_store_while_a_backup_is_restored(held_window, qtbot, tmp_path,
+                                                                                monkeypatch):
+    from linkdesk.store.backup import backup_store
+
+    window, runner, page = held_window, held_window.runner, held_window.unlock_page
+    backup = backup_store(window.store, tmp_path / "backup")
+    window.store.audit("export", "patient", 1, detail="made after the backup")
+    runner.holding = True
+    store_actions.restore_backup(window, backup, PASSPHRASE)
+    (restoring,) = runner.held
+    assert window.store is None and window.stack.currentWidget() is page
+    assert not _usable(page) and "Checking and restoring the backup" in page.message.text()
+    assert "Checking and restoring the backup" in window.statusBar().currentMessage()
+
+    # Unlocking the old store now would make the restore fail as "in use": nothing starts.
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    page.submit()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: pytest.fail("a second restore started"))
+    window.restore_action.trigger()
+    assert runner.held == [restoring] and window.store is None
+    assert "Wait for the unlock or restore" in window.statusBar().currentMessage()
+
+    runner.holding = False
+    runner.finish(restoring)
+    assert window.store is not None and window.stack.currentWidget() is window.tab_widget
+    assert "made after the backup" not in [row.detail for row in read_events(window.store)]
+    assert "Restored from" in window.statusBar().currentMessage()
+    assert _usable(page) and page.message.text() == ""
+
+
+def test_a_failed_restore_says_why_on_the_unlock_page_and_in_the_status_bar(held_window, qtbot, store_dir, tmp_path):
+    from linkdesk.store.backup import backup_store
+
+    window, runner, page = held_window, held_window.runner, held_window.unlock_page
+    backup = backup_store(window.store, tmp_path / "backup")
+    runner.holding = True
+    store_actions.restore_backup(window, backup, "the wrong passphrase")
+    (restoring,) = runner.held
+    assert not _usable(page)
+    runner.holding = False
+    runner.finish(restoring)
+
+    assert window.stack.currentWidget() is page and _usable(page)
+    for shown in (page.message.text(), window.statusBar().currentMessage()):
+        assert shown.startswith("The backup was not restored:") and "does not unlock" in shown
+    assert page.message.accessibleDescription() == "Error"
+    assert not list(store_dir.glob("replaced-*"))
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)  # the store it would have replaced still unlocks
+    page.submit()
+    assert window.store is not None
+
+
 def test_settings_change_the_idle_lock_and_persist(window, qtbot):
     dialog = store_actions.SettingsDialog(window)
     qtbot.addWidget(dialog)
@@ -154,3 +233,40 @@ def test_audit_log_shows_the_last_30_days_at_first_and_everything_on_request(win
 
 def _details(dialog):
     return [dialog.model.index(row, AuditTableModel.DETAIL).data() for row in range(dialog.model.rowCount())]
+
+
+def _delete_closed_widgets() -> None:
+    """What the event loop does next: delete the widgets closed with WA_DeleteOnClose."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_audit_log_is_emptied_and_deleted_when_the_app_locks(window, qtbot):
+    window.store.audit("export", "patient", 42, detail="subject access request")
+    dialog = store_actions.show_audit_log(window)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
+    assert dialog.isVisible()
+
+    window.lock()
+    assert not shiboken6.isValid(dialog) or dialog.model.rowCount() == 0  # emptied at once
+    _delete_closed_widgets()
+    assert not shiboken6.isValid(dialog)
+    assert not [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, AuditLogDialog)]
+
+
+def test_audit_rows_read_after_the_log_was_closed_are_not_shown_or_kept(window, qtbot):
+    runner = HeldRunner()
+    dialog = AuditLogDialog(window.store, runner, window)
+    dialog.open()
+    (reading,) = runner.held
+    dialog.reject()
+    runner.finish(reading)  # the read finishes after the close, before the dialog is deleted
+    assert dialog.model.rowCount() == 0 and dialog.count.text() == ""
+
+    later = AuditLogDialog(window.store, runner, window)
+    later.open()
+    (reading,) = runner.held
+    later.close()
+    _delete_closed_widgets()
+    assert not shiboken6.isValid(later)
+    runner.finish(reading)  # and after it is deleted: nothing to fill, nothing raised
+    assert not runner.busy

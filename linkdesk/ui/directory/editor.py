@@ -6,6 +6,7 @@ What was typed survives a lock (`DraftDialog`): the snapshot holds the form as a
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, replace
 from dataclasses import fields as dataclass_fields
 
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from linkdesk.directory.categories import CATEGORIES
 from linkdesk.directory.errors import DirectoryError, InvalidService
-from linkdesk.directory.schedule import describe, parse_byday
+from linkdesk.directory.schedule import describe
 from linkdesk.directory.services import ServiceDraft, SessionDraft
 
 from ..dialog_drafts import DraftDialog
@@ -45,23 +46,33 @@ WEEKS = (("Every week", "", 1), ("Every other week", "", 2), ("First", "1", 1), 
          ("Third", "3", 1), ("Fourth", "4", 1), ("Last", "-1", 1))
 
 
+def _clock_time(text: str | None) -> bool:
+    """Exactly "HH:MM", so the time box writes back what it was given."""
+    return bool(re.fullmatch(r"\d\d:\d\d", text or "")) and QTime.fromString(text, "HH:mm").isValid()
+
+
 def fits_the_row(session: SessionDraft) -> bool:
-    """Whether a SessionRow can show `session` exactly: one day, weekly or monthly, no month days."""
-    days = parse_byday(session.byday)
+    """Whether a SessionRow can show `session` exactly and so save it back unchanged.
+
+    One day (a week of the month the row offers, or none), weekly or monthly, no month days,
+    both times as HH:MM. Anything else, a blank day or time included, would be given the
+    row's defaults (Monday, 10:00 to 11:30), so it is kept as it is instead.
+    """
+    weeks = "|".join(re.escape(prefix) for _, prefix, _ in WEEKS if prefix)
+    day = re.fullmatch(rf"({weeks})?({'|'.join(DAY_CODES)})", session.byday or "")
     freq = (session.freq or "WEEKLY").upper()
-    if len(days) > 1 or session.bymonthday or freq not in ("WEEKLY", "MONTHLY"):
+    if day is None or session.bymonthday or not (_clock_time(session.opens_at) and _clock_time(session.closes_at)):
         return False
-    ordinal = days[0][0] if days else None
-    if freq == "WEEKLY":
-        return ordinal is None and (session.interval or 1) in (1, 2)
-    return ordinal is not None and (session.interval or 1) == 1
+    if day[1]:
+        return freq == "MONTHLY" and (session.interval or 1) == 1
+    return freq == "WEEKLY" and (session.interval or 1) in (1, 2)
 
 
 class SessionRow(QWidget):
     """One regular session: which day, which week of the month, from and to.
 
     A session the row cannot show exactly (two days, every third week, given days of the
-    month...) is shown in words and kept as it is, so editing another field never changes
+    month, no day or no times...) is shown in words and kept as it is, so editing another field never changes
     it; remove it and add a new one to change it. What the row does not show (how people
     take part, the session's own description) is kept either way.
     """
@@ -98,15 +109,12 @@ class SessionRow(QWidget):
             self._load(session)
 
     def _load(self, session: SessionDraft) -> None:
-        byday = (session.byday or "MO").split(",")[0].strip().upper()
-        prefix, code = byday[:-2], byday[-2:]
+        prefix, code = session.byday[:-2], session.byday[-2:]  # as fits_the_row checked: "TU", "-1FR"
         interval = 1 if prefix else (session.interval or 1)
         self.week.setCurrentIndex(max(0, self.week.findData(f"{prefix}/{interval}")))
         self.day.setCurrentIndex(max(0, self.day.findData(code)))
-        for edit, value in ((self.opens, session.opens_at), (self.closes, session.closes_at)):
-            parsed = QTime.fromString(value[:5], "HH:mm") if value else QTime()
-            if parsed.isValid():
-                edit.setTime(parsed)
+        self.opens.setTime(QTime.fromString(session.opens_at, "HH:mm"))
+        self.closes.setTime(QTime.fromString(session.closes_at, "HH:mm"))
 
     def draft(self) -> SessionDraft:
         if self.kept_as_is:

@@ -49,13 +49,15 @@ class EraseDialog(QDialog):
         backups.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName("Reason for erasing")
-        self.reason.setPlaceholderText("For example: the patient asked, under the right to erasure")
+        self.reason.setPlaceholderText("Say why, without naming the person: the reason is kept in the audit "
+                                       "log for good. For example: the patient asked, under the right to erasure")
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(90)
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
         form = QFormLayout()
-        reason_label = QLabel("&Reason (kept in the audit log)")
+        self.reason_label = reason_label = QLabel("&Reason, without the patient's name, NHS number or date of "
+                                                  "birth (kept in the audit log for good)")
         reason_label.setBuddy(self.reason)
         reason_label.setWordWrap(True)
         confirm_label = QLabel(f"Type “{CONFIRM_WORD}” to &confirm")

@@ -61,6 +61,7 @@ class RetentionDialog(QDialog):
         self._store = store
         self._runner = runner
         self._closed = False
+        self._asked = 0  # which review is the latest asked for: an earlier answer may arrive after it
         self.erase_dialog: EraseDialog | None = None
         self.setWindowTitle("Records due for review")
         self.years = QSpinBox()
@@ -111,13 +112,19 @@ class RetentionDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        """The review runs off the UI thread: it reads every patient's referrals."""
-        self.summary.setText("Looking for records due for review…")
-        store, years = self._store, self.years.value()
-        self._runner.run(lambda task: due_for_review(store, years), self._loaded, self._failed)
+        """The review runs off the UI thread: it reads every patient's referrals.
 
-    def _loaded(self, review: RetentionReview) -> None:
-        if self._closed:  # closed (or locked) while the review ran: show nothing
+        Each change of the rule starts another; only the latest one asked for is shown, as an
+        earlier (slower) one may answer last, for a rule no longer chosen or before an erasure.
+        """
+        self.summary.setText("Looking for records due for review…")
+        self._asked += 1
+        store, years, asked = self._store, self.years.value(), self._asked
+        self._runner.run(lambda task: due_for_review(store, years),
+                         lambda review: self._loaded(asked, review), lambda error: self._failed(asked, error))
+
+    def _loaded(self, asked: int, review: RetentionReview) -> None:
+        if self._closed or asked != self._asked:  # closed (or locked) meanwhile, or a stale answer: show nothing
             return
         self.model.set_rows(review.records)
         count = len(review.records)
@@ -127,8 +134,8 @@ class RetentionDialog(QDialog):
                              "Nothing is deleted unless you erase a record and confirm it.")
         self._update_buttons()
 
-    def _failed(self, error: BaseException) -> None:
-        if not self._closed:
+    def _failed(self, asked: int, error: BaseException) -> None:
+        if not self._closed and asked == self._asked:
             self.message.show_error(str(error))
 
     def change_rule(self, years: int) -> None:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from linkdesk.directory import demo
 from linkdesk.directory.detail import draft_for, get_service_detail
@@ -11,6 +12,7 @@ from linkdesk.directory.oruk_import import import_path
 from linkdesk.directory.search import search_services
 from linkdesk.directory.services import ServiceDraft, SessionDraft, add_service
 from linkdesk.store.audit import read_events
+from linkdesk.ui.directory.editor import SessionRow
 from linkdesk.ui.directory.results_model import ServiceTableModel
 from linkdesk.ui.directory.tab import DirectoryTab
 from linkdesk.ui.directory.transfer import Transfer
@@ -149,6 +151,50 @@ def test_editing_never_changes_a_session_the_form_cannot_show(tab, qtbot, store)
 
 def _session_set(sessions):
     return sorted(repr(session) for session in sessions)
+
+
+def test_editing_never_gives_a_session_a_day_or_times_it_did_not_have(tab, qtbot, store):
+    """No times, no day, only an opening time: kept as they were, never Monday or 10:00 to 11:30."""
+    sessions = [
+        SessionDraft(byday="TU", freq="WEEKLY", description="Drop in, times vary"),
+        SessionDraft(byday="", freq="WEEKLY", opens_at="14:00", closes_at="15:30"),
+        SessionDraft(byday="WE", freq="WEEKLY", opens_at="18:00"),
+    ]
+    service_id = add_service(store, ServiceDraft(name="Stirchley Knit and Natter", organisation="Stirchley Hub",
+                                                 sessions=sessions))
+    before = draft_for(store, service_id).sessions
+    dialog = tab.edit_service(service_id)
+    qtbot.addWidget(dialog)
+    assert [row.kept_as_is for row in dialog.session_rows] == [True, True, True]
+    assert "(kept as imported)" in dialog.session_rows[0].summary.text()
+    # A session added now is a new one: it starts from the row's usual Monday, 10:00 to 11:30.
+    add = next(button for button in dialog.findChildren(QPushButton) if button.text() == "Add a &session")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    added = dialog.session_rows[-1]
+    assert not added.kept_as_is and added.day.currentText() == "Monday"
+    assert (added.opens.time().toString("HH:mm"), added.closes.time().toString("HH:mm")) == ("10:00", "11:30")
+    dialog.name.setText("Stirchley Knit, Natter and Tea")
+    dialog.submit()
+    after = draft_for(store, service_id)
+    assert after.name == "Stirchley Knit, Natter and Tea"
+    kept = [session for session in after.sessions if repr(session) in {repr(old) for old in before}]
+    assert _session_set(kept) == _session_set(before)
+    (new,) = [session for session in after.sessions if session not in kept]
+    assert (new.byday, new.freq, new.opens_at, new.closes_at) == ("MO", "WEEKLY", "10:00", "11:30")
+
+
+@pytest.mark.parametrize("session", [
+    SessionDraft(byday="TU", opens_at="9:30", closes_at="11:00"),  # no leading zero: the box would say 10:00
+    SessionDraft(byday="TU", opens_at="09:30:00", closes_at="11:00"),
+    SessionDraft(byday="TU", opens_at="09:30", closes_at=""),
+    SessionDraft(byday="+1MO", freq="MONTHLY", opens_at="09:30", closes_at="11:00"),  # no "+1" in Which week
+    SessionDraft(byday="5FR", freq="MONTHLY", opens_at="09:30", closes_at="11:00"),  # nor a fifth Friday
+], ids=["9:30", "with seconds", "no closing time", "+1MO", "fifth Friday"])
+def test_a_session_row_the_form_would_rewrite_keeps_the_session_exactly(qtbot, session):
+    row = SessionRow(session)
+    qtbot.addWidget(row)
+    assert row.kept_as_is
+    assert row.draft() == session
 
 
 def test_archiving_hides_a_service_until_show_archived(tab, qtbot):

@@ -5,11 +5,13 @@ import shiboken6
 
 from linkdesk.caseload.errors import NotFound
 from linkdesk.caseload.patients import get_patient
-from linkdesk.caseload.retention import retention_years
+from linkdesk.caseload.retention import due_for_review, retention_years
 from linkdesk.reports.stories import list_stories
-from linkdesk.ui.patients.retention_dialog import DueRecordModel
+from linkdesk.ui.patients.referral_dialogs import day_text
+from linkdesk.ui.patients.retention_dialog import DueRecordModel, RetentionDialog
 
 from ...conftest import PASSPHRASE
+from ..held_runner import HeldRunner
 from .conftest import cells, open_data_tab
 
 STORY = "The allotment is where I feel like myself."
@@ -109,3 +111,22 @@ def test_the_lock_closes_the_review_and_parks_a_story_being_typed(window, qtbot)
     assert list_stories(window.store, window.maureen) == []  # parked while locked, not saved as a story
     assert restored.submit()
     assert [saved.text for saved in list_stories(window.store, window.maureen)] == [STORY]
+
+
+def test_a_slower_answer_for_an_earlier_rule_never_replaces_the_latest(qtbot, store, discharged_long_ago):
+    """Changing the rule twice quickly starts three reviews; a slower earlier one must not win."""
+    runner = HeldRunner()
+    dialog = RetentionDialog(store, runner)
+    qtbot.addWidget(dialog)
+    _set_years(dialog, 40)  # Dorothy, discharged in 2012, is not due
+    _set_years(dialog, 5)  # she is
+    for_8, for_40, for_5 = runner.held
+    five_years = f"1 record closed before {day_text(due_for_review(store, 5).cutoff)}"
+
+    runner.finish(for_40)  # stale, and before the latest: still looking
+    assert _names(dialog) == [] and dialog.summary.text().startswith("Looking for records")
+    runner.finish(for_5)
+    assert _names(dialog) == ["Dorothy Pennant-Test"] and dialog.summary.text().startswith(five_years)
+    runner.finish(for_8)  # stale, after the latest: changes nothing
+    assert _names(dialog) == ["Dorothy Pennant-Test"] and dialog.summary.text().startswith(five_years)
+    assert dialog.erase_button.isEnabled()

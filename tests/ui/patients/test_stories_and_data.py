@@ -149,6 +149,29 @@ def test_erase_stays_disabled_until_a_reason_and_the_word_erase_are_typed(record
     assert get_patient(store, maureen).first_name == "Maureen"
 
 
+def test_erase_refuses_a_reason_naming_the_patient_and_says_why(record_tab, qtbot, store, maureen):
+    """The reason stays in the audit log for good: Maureen's name or NHS number must not go into it."""
+    dialog = open_data_tab(record_tab, maureen).open_erase()
+    assert "without the patient's name, NHS number or date of birth" in dialog.reason_label.text()
+    assert "kept in the audit log for good" in dialog.reason.placeholderText()
+    qtbot.keyClicks(dialog.reason, "maureen asked to be forgotten")
+    qtbot.keyClicks(dialog.confirm, "erase")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "gives the patient's name" in dialog.message.text()
+    assert dialog.message.accessibleDescription() == "Error"
+    dialog.reason.setPlainText("Asked by phone, NHS number 999 200 0007")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "gives the patient's NHS number" in dialog.message.text()
+    assert get_patient(store, maureen).first_name == "Maureen"
+    assert not [event for event in read_events(store) if event.action == "delete" and event.entity == "patient"]
+
+    dialog.reason.setPlainText("The patient asked, under the right to erasure")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with pytest.raises(NotFound):
+        get_patient(store, maureen)
+
+
 def test_erasing_closes_the_record_discards_its_edits_and_removes_the_patient(record_tab, qtbot, store, maureen,
                                                                               kwame):
     add_story(store, maureen, STORY, consent_to_publish=True, naming="first_name")
