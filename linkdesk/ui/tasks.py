@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from linkdesk.store.errors import StoreError
 
+from .ui_thread_gc import collect_on_ui_thread
+
 # Exception types a task may raise that the UI shows as a plain message.
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (StoreError,)
 
@@ -132,6 +134,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, synchronous: bool = False):
         super().__init__(parent)
         self.synchronous = synchronous
+        if not synchronous:
+            collect_on_ui_thread()  # before any worker runs: a collection there can delete a widget
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._running: list[Task] = []

@@ -104,7 +104,10 @@ class PatientsTab(WorkspaceTab):
 
         filters = QHBoxLayout()
         for widget in (self.status_filter, self.practice_filter, self.worker_filter):
-            filters.addWidget(widget)
+            # Equal shares of the row, whatever the longest practice or worker name: each list opens full width.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)
+            filters.addWidget(widget, 1)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.new_button)

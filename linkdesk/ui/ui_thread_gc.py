@@ -1,0 +1,58 @@
+"""Python's cyclic garbage collector runs on the UI thread only.
+
+CPython starts an automatic collection on whichever thread happens to allocate past the
+threshold. When that is a worker thread (a report, an import, a backup) and the garbage
+holds a reference cycle with a Qt widget in it (a closed dialog and its lambdas, say),
+the widget is deleted on the worker thread, which Qt does not allow: the app crashes
+with a segmentation fault, now and then and far from the cause. A full collection also
+holds the GIL, so one started by a worker stalls the UI thread either way.
+
+So automatic collection is switched off and a timer on the UI thread collects instead,
+generation by generation with Python's own thresholds, as the automatic collector would.
+Reference counting still frees everything that is not in a cycle at once, on any thread.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+
+INTERVAL_MS = 200  # often enough that cycles never pile up; a young-generation pass takes microseconds
+
+
+class UiThreadCollector(QObject):
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        """Collect the generations past their thresholds, as the automatic collector would."""
+        counts = gc.get_count()
+        if counts[0] <= self.thresholds[0]:
+            return
+        generation = 0
+        if counts[1] > self.thresholds[1]:
+            generation = 2 if counts[2] > self.thresholds[2] else 1
+        gc.collect(generation)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        gc.enable()
+
+
+def collect_on_ui_thread() -> UiThreadCollector:
+    """Switch collection to the UI thread for the life of the application (once; later calls return it)."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        raise RuntimeError("collect_on_ui_thread() needs the application, called on its own thread")
+    collector = app.findChild(UiThreadCollector)
+    if collector is None:
+        collector = UiThreadCollector(app)
+        app.aboutToQuit.connect(collector.stop)
+    return collector
