@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from linkdesk.caseload.revisions import Revision, revision_history
 
 from .referral_dialogs import day_text
-from .tables import RowsModel, record_table
+from ..widgets.table_model import RecordTableModel
+from .tables import record_table
 
 
 def local_time_text(utc: datetime) -> str:
@@ -18,7 +19,7 @@ def local_time_text(utc: datetime) -> str:
     return f"{day_text(local.date())} {local:%H:%M}"
 
 
-class RevisionTableModel(RowsModel):
+class RevisionTableModel(RecordTableModel):
     WHEN, FIELD, WAS, NOW, BY = range(5)
     HEADERS = ("When", "Field", "Was", "Now", "By")
 

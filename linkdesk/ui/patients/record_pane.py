@@ -19,9 +19,10 @@ from ..workspace import WorkspaceContext
 from .data_rights_panel import DataRightsPanel
 from .patient_editor import PatientEditor
 from .referrals_panel import ReferralsPanel
+from .story_dialog import StoryDialog
 
 NO_RECORD = "Choose a patient from the caseload, or add a new patient."
-DIALOG_WHAT = {"referral": "referral", "referral_status": "status change", "contact": "contact"}
+DIALOG_WHAT = {"referral": "referral", "referral_status": "status change", "contact": "contact", "story": "story"}
 
 
 class RecordPane(QWidget):
@@ -95,37 +96,32 @@ class RecordPane(QWidget):
 
     # -- dialogs being typed in when the app locked -----------------------------------------
 
-    def story_draft(self) -> dict | None:
-        return self.data_rights.stories.interrupted_draft
-
-    def restore_story_draft(self, draft: dict) -> None:
-        self.tabs.setCurrentWidget(self.data_rights)
-        self.data_rights.stories.open_add_story(draft)
-
     def keep_dialog_draft(self, snapshot: dict) -> None:
-        """A referral, status or contact dialog was closed by something other than its user (the lock)."""
+        """A referral, status, contact or story dialog was closed by something other than its user (the lock)."""
         self.dialog_draft = snapshot
 
     def interrupted_drafts(self) -> dict:
-        """What the dialogs the lock closed held, for the tab's snapshot ("story", "dialog")."""
-        drafts = {"story": self.story_draft(), "dialog": self.dialog_draft}
-        return {key: draft for key, draft in drafts.items() if draft}
+        """What the dialog the lock closed held, for the tab's snapshot ("dialog")."""
+        return {"dialog": self.dialog_draft} if self.dialog_draft else {}
 
     def restore_drafts(self, snapshot: dict, patient) -> None:
         """Reopen, filled in, the dialogs parked by the lock, if the record they were for is still there."""
         if patient is None:
-            if "story" in snapshot or "dialog" in snapshot:
-                what = DIALOG_WHAT.get(snapshot.get("dialog", {}).get("kind"), "story")
+            if "dialog" in snapshot:
+                what = DIALOG_WHAT.get(snapshot["dialog"].get("kind"), "form")
                 self.message.show_error(not_restored(what, "the patient's record is no longer there."))
             return
-        if "story" in snapshot:
-            self.restore_story_draft(snapshot["story"])
         if "dialog" in snapshot:
             self.restore_dialog(snapshot["dialog"])
 
     def restore_dialog(self, draft: dict):
         """Reopen a referral, status or contact dialog from its snapshot; None (and a message) if it cannot be."""
         what = DIALOG_WHAT.get(draft.get("kind"), "form")
+        if draft.get("kind") == StoryDialog.draft_kind:
+            self.tabs.setCurrentWidget(self.data_rights)
+            dialog = self.data_rights.stories.open_add_story()
+            dialog.restore(draft)
+            return dialog
         panel = self.referrals
         self.tabs.setCurrentWidget(panel)
         referral_id = draft.get("referral_id")

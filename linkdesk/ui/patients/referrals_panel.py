@@ -13,7 +13,8 @@ from ..widgets import button_row, heading, message_label
 from ..widgets.one_dialog import OneDialog
 from ..workspace import WorkspaceContext
 from .referral_dialogs import CaseloadDialog, ContactDialog, ReferralDialog, StatusDialog, day_text
-from .tables import RowsModel, named_button, record_table, selected_record
+from ..widgets.table_model import RecordTableModel
+from .tables import named_button, record_table, selected_record
 
 COPIED = "Copied for the clinical record: paste into EMIS Web or SystmOne"
 
@@ -33,7 +34,7 @@ def status_text(referral: Referral) -> str:
     return text
 
 
-class ReferralTableModel(RowsModel):
+class ReferralTableModel(RecordTableModel):
     RECEIVED, SOURCE, REFERRER, NEEDS, STATUS, WORKER, SNOMED = range(7)
     HEADERS = ("Received", "Where from", "Referrer", "Needs", "Status", "Link worker", "SNOMED CT code")
 
@@ -68,7 +69,7 @@ class ReferralTableModel(RowsModel):
         return super().sort_value(referral, column)
 
 
-class ContactTableModel(RowsModel):
+class ContactTableModel(RecordTableModel):
     WHEN, HOW, LENGTH, ATTENDED, NOTES, NEXT_STEP, DUE = range(7)
     HEADERS = ("When", "How", "Length", "Attended", "Notes", "Next step", "Next contact due")
 

@@ -30,7 +30,8 @@ from ..tasks import TaskRunner, register_expected_error
 from ..widgets import message_label
 from .erase_dialog import EraseDialog
 from .referral_dialogs import day_text
-from .tables import RowsModel, named_button, record_table
+from ..widgets.table_model import RecordTableModel
+from .tables import named_button, record_table
 
 register_expected_error(CaseloadError)
 
@@ -39,7 +40,7 @@ def _years(number: int) -> str:
     return "year" if number == 1 else "years"
 
 
-class DueRecordModel(RowsModel):
+class DueRecordModel(RecordTableModel):
     ID, NAME, OUTCOME, CLOSED_ON = range(4)
     HEADERS = ("Id", "Name", "Outcome", "Closed on")
 

@@ -10,9 +10,10 @@ from linkdesk.reports.stories import attribution, list_stories, set_consent
 
 from ..widgets import button_row, message_label
 from ..widgets.one_dialog import OneDialog
+from ..widgets.table_model import RecordTableModel
 from .referral_dialogs import day_text
 from .story_dialog import AS_RECORDED, ConsentDialog, StoryDialog
-from .tables import RowsModel, named_button, record_table, selected_record
+from .tables import named_button, record_table, selected_record
 
 FIRST_WORDS = 20
 
@@ -22,7 +23,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
-class StoryTableModel(RowsModel):
+class StoryTableModel(RecordTableModel):
     TOLD_ON, STORY, CONSENT, NAMED_AS = range(4)
     HEADERS = ("Told on", "Story", "May be published", "Named as")
 
@@ -55,14 +56,13 @@ class StoryTableModel(RowsModel):
 
 
 class StoriesPanel(QWidget):
-    """Newest story first. A story closed by the lock (not by Cancel) is kept in `interrupted_draft`."""
+    """Newest story first. A story being typed when the app locks is parked by the record pane (DraftDialog)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = None
         self.patient = None
-        self._dialogs = OneDialog(before_close=self._discard, on_finished=self._keep_interrupted_draft)
-        self.interrupted_draft: dict | None = None
+        self._dialogs = OneDialog(before_close=self._discard)
         self.model = StoryTableModel(self)
         self.table = record_table(self.model, "Stories and quotes, newest first", StoryTableModel.STORY)
         self.add_button = named_button("Add &story…", "Add a story or quote")
@@ -88,14 +88,12 @@ class StoriesPanel(QWidget):
 
     def set_patient(self, store, patient) -> None:
         self._dialogs.close()
-        self.interrupted_draft = None
         self.store, self.patient = store, patient
         self.message.clear()
         self.reload()
 
     def clear(self) -> None:
         self._dialogs.close()
-        self.interrupted_draft = None
         self.store = self.patient = None
         self.model.set_stories(None, [])
         self.message.clear()
@@ -126,10 +124,10 @@ class StoriesPanel(QWidget):
 
     # -- actions -------------------------------------------------------------------------
 
-    def open_add_story(self, draft: dict | None = None) -> StoryDialog | None:
+    def open_add_story(self) -> StoryDialog | None:
         if self.patient is None:
             return None
-        dialog = StoryDialog(self.store, self.patient, self, draft)
+        dialog = StoryDialog(self.store, self.patient, self)
         dialog.saved.connect(lambda story_id: self._saved(story_id, "Story saved."))
         return self._dialogs.open(dialog)
 
@@ -154,11 +152,6 @@ class StoriesPanel(QWidget):
     def _saved(self, story_id: int, text: str) -> None:
         self.reload(story_id)
         self.message.show_info(text)
-
-    def _keep_interrupted_draft(self, dialog) -> None:
-        # Closed by something other than the user (the lock): keep what was typed to park it.
-        if isinstance(dialog, StoryDialog) and not dialog.discarded and dialog.has_text():
-            self.interrupted_draft = dialog.draft()
 
     @staticmethod
     def _discard(dialog) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,7 +23,7 @@ from linkdesk.caseload.errors import CaseloadError
 from linkdesk.reports.errors import ReportError
 from linkdesk.reports.stories import ANONYMOUS, FIRST_NAME, NAMINGS, add_story, attribution, set_consent
 
-from ..dialog_drafts import offer_lock_shortcut
+from ..dialog_drafts import DraftDialog
 from ..widgets import message_label
 from .referral_dialogs import DATE_HINT
 
@@ -75,20 +75,19 @@ class NamingChoice(QWidget):
                              else "Not printed in reports until the patient agrees.")
 
 
-class StoryDialog(QDialog):
+class StoryDialog(DraftDialog):
     """Add a story: its words, when it was told, consent (unticked until the patient agrees) and naming.
 
-    Cancel, Escape and the close button discard what was typed; any other close (the lock)
-    leaves `discarded` False so the panel can park the text as a draft.
+    Cancel, Escape and the close button discard what was typed; the lock parks it (`DraftDialog`).
     """
 
+    draft_kind = "story"
     saved = Signal(int)  # the new story's id
 
-    def __init__(self, store, patient, parent: QWidget | None = None, draft: dict | None = None):
+    def __init__(self, store, patient, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
         self._patient = patient
-        self.discarded = False
         self.setWindowTitle("Add a story or quote")
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("The story or quote")
@@ -119,45 +118,20 @@ class StoryDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.consent.toggled.connect(self.naming.set_published)
-        if draft:
-            self.load_draft(draft)
-        self.naming.set_published(self.consent.isChecked())
+        self.naming.set_published(False)
         self.resize(560, 440)
 
-    # -- drafts ------------------------------------------------------------------------
+    def snapshot(self) -> dict:
+        return {"kind": self.draft_kind, "patient_id": self._patient.id, "fields": {
+            "text": self.text.toPlainText(), "told_on": self.told_on.text(),
+            "consent": self.consent.isChecked(), "naming": self.naming.naming}}
 
-    def draft(self) -> dict:
-        return {"text": self.text.toPlainText(), "told_on": self.told_on.text(),
-                "consent": self.consent.isChecked(), "naming": self.naming.naming}
-
-    def has_text(self) -> bool:
-        return bool(self.text.toPlainText().strip())
-
-    def load_draft(self, draft: dict) -> None:
-        self.text.setPlainText(draft.get("text", ""))
-        self.told_on.setText(draft.get("told_on", ""))
-        self.consent.setChecked(bool(draft.get("consent")))
-        self.naming.set_naming(draft.get("naming", ANONYMOUS))
-
-    # -- closing -----------------------------------------------------------------------
-
-    def discard(self) -> None:
-        self.discarded = True
-        self.reject()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.discard()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event) -> None:
-        self.discarded = True
-        super().closeEvent(event)
-
-    def showEvent(self, event) -> None:
-        offer_lock_shortcut(self)  # Ctrl+L locks from here too; the lock parks what is typed
-        super().showEvent(event)
+    def restore(self, snapshot: dict) -> None:
+        fields = snapshot.get("fields", {})
+        self.text.setPlainText(fields.get("text", ""))
+        self.told_on.setText(fields.get("told_on", ""))
+        self.consent.setChecked(bool(fields.get("consent")))
+        self.naming.set_naming(fields.get("naming", ANONYMOUS))
 
     def submit(self) -> bool:
         try:

@@ -11,10 +11,10 @@ from linkdesk.plans.plan_form import GoalDraft, StepDraft
 from linkdesk.plans.statuses import GOAL_STATUSES, label
 
 from ..widgets.editable_table_model import EditableTableModel
-from ..widgets.table_model import RowListModel, RowTableModel
+from ..widgets.table_model import RecordTableModel, RowListModel
 
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = RecordTableModel.ID_ROLE
 
 
 def show_date(value) -> str:
@@ -26,36 +26,6 @@ def show_date(value) -> str:
 
 def long_date(value: date | None) -> str:
     return value.strftime("%d %b %Y") if value else ""
-
-
-class RowsModel(RowTableModel):
-    """A read-only table over a list of rows; subclasses say how each column reads."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row(self, number: int):
-        return self._rows[number]
-
-    def data(self, index: QModelIndex, role=DISPLAY):
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if role == DISPLAY:
-            return self.text(item, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item, index.column())
-        if role == ID_ROLE:
-            return getattr(item, "id", None)
-        return None
-
-    def text(self, item, column: int) -> str:
-        raise NotImplementedError
-
-    def tooltip(self, item, column: int):
-        return None
 
 
 class PatientListModel(RowListModel):
@@ -174,11 +144,11 @@ class StepTableModel(EditableTableModel):
         return self.cell_edited(index)
 
 
-class ActivityTableModel(RowsModel):
+class ActivityTableModel(RecordTableModel):
     SERVICE, STATUS, SINCE, REFERRED, NOTE = range(5)
     HEADERS = ("Activity", "Status", "Since", "Referred on", "Reason or notes")
 
-    def text(self, activity, column: int) -> str:
+    def display(self, activity, column: int) -> str:
         if column == self.SERVICE:
             return activity.service_name
         if column == self.STATUS:
@@ -193,11 +163,11 @@ class ActivityTableModel(RowsModel):
         return activity.organisation or None
 
 
-class SuggestionTableModel(RowsModel):
+class SuggestionTableModel(RecordTableModel):
     NAME, WHY, WHEN, COST = range(4)
     HEADERS = ("Service", "Why it fits", "When", "Cost")
 
-    def text(self, fit, column: int) -> str:
+    def display(self, fit, column: int) -> str:
         return (fit.name, fit.explanation, fit.next_session, fit.cost)[column]
 
     def tooltip(self, fit, column: int):
@@ -205,13 +175,11 @@ class SuggestionTableModel(RowsModel):
                  f"Fit score {fit.score}: {fit.explanation}"]
         return "\n".join(line for line in lines if line)
 
-    def data(self, index: QModelIndex, role=DISPLAY):
-        if index.isValid() and role == ID_ROLE:
-            return self._rows[index.row()].service_id
-        return super().data(index, role)
+    def record_id(self, fit):
+        return fit.service_id
 
 
-class MeasureHistoryModel(RowsModel):
+class MeasureHistoryModel(RecordTableModel):
     """One row per completed measure: date, occasion, then each item's score and band."""
 
     def __init__(self, parent=None):
@@ -223,7 +191,7 @@ class MeasureHistoryModel(RowsModel):
         self.HEADERS = ("Date", "Occasion") + tuple(item.label for item in measure.items)
         self.set_rows(results)
 
-    def text(self, result, column: int) -> str:
+    def display(self, result, column: int) -> str:
         if column == 0:
             return long_date(result.recorded_on)
         if column == 1:
@@ -236,11 +204,11 @@ class MeasureHistoryModel(RowsModel):
         return f"{score} ({band.lower()})" if band else str(score)
 
 
-class VersionListModel(RowsModel):
+class VersionListModel(RecordTableModel):
     NUMBER, KIND, WHEN, BY = range(4)
     HEADERS = ("Version", "Kind", "When", "By")
 
-    def text(self, version, column: int) -> str:
+    def display(self, version, column: int) -> str:
         if column == self.NUMBER:
             return str(version.number)
         if column == self.KIND:

@@ -206,7 +206,8 @@ def test_a_story_being_typed_when_the_app_locks_comes_back_after_unlocking(recor
     dialog.consent.setChecked(True)
     dialog.reject()  # what the main window's lock does to every open dialog
     snapshot = record_tab.lock_snapshot()
-    assert snapshot["story"]["text"] == STORY and snapshot["patient_id"] == maureen
+    assert snapshot["dialog"]["kind"] == "story" and snapshot["dialog"]["fields"]["text"] == STORY
+    assert snapshot["dialog"]["patient_id"] == snapshot["patient_id"] == maureen  # erased with the patient
     record_tab.clear_for_lock()
     assert stories.dialog is None and stories.model.rowCount() == 0
 
