@@ -72,7 +72,6 @@ def change_activity_status(store, activity_id: int, status: str, on: date | str 
     with store.session() as session:
         activity, patient_id = _activity(session, activity_id)
         change = check_activity_change(activity.status, status, on, reason, today)
-        previous = activity.status
         _apply(activity, change)
         audit_plan(session, "update", patient_id, f"activity {activity_id} fields: status")
     return activity

@@ -76,6 +76,21 @@ def _review(rng: random.Random, baseline: dict) -> dict:
             for item, score in baseline.items()}
 
 
+def follow_path(activity, path, dates, stop_reason: str) -> None:
+    """Move an agreed activity (a model or any object with its fields) along `path`, one status per date."""
+    for status, on in zip(path, dates):
+        activity.status, activity.status_on = status, on
+        if status == SIGNPOSTED:
+            activity.signposted_on = on
+        elif status == REFERRED:
+            activity.referred_on = on
+        elif status == ATTENDING:
+            activity.attending_from = on
+        elif status in (STOPPED, DECLINED):
+            activity.ended_on = on
+            activity.reason = stop_reason if status == STOPPED else ""
+
+
 def add_demo_data(store, today: date | None = None) -> None:
     today = today or date.today()
     with store.session() as session:
@@ -115,18 +130,8 @@ def _plan_for(session, patient_id: int, number: int, ons4_id: int, today: date) 
         started = today - timedelta(days=40 - 3 * index)
         activity = AgreedActivity(plan_id=plan.id, service_id=fit.service_id, service_name=fit.name,
                                   organisation=fit.organisation, status=SUGGESTED, status_on=started)
-        for step, status in enumerate(path):
-            on = started + timedelta(days=10 * step)
-            activity.status, activity.status_on = status, on
-            if status == SIGNPOSTED:
-                activity.signposted_on = on
-            elif status == REFERRED:
-                activity.referred_on = on
-            elif status == ATTENDING:
-                activity.attending_from = on
-            elif status in (STOPPED, DECLINED):
-                activity.ended_on = on
-                activity.reason = STOP_REASONS[number % 3] if status == STOPPED else ""
+        follow_path(activity, path, [started + timedelta(days=10 * step) for step in range(len(path))],
+                    STOP_REASONS[number % 3])
         session.add(activity)
     baseline = _baseline(rng)
     session.add(MeasureRecord(patient_id=patient_id, definition_id=ons4_id, occasion="baseline",

@@ -224,16 +224,18 @@ def read_store_header(folder: Path) -> KeyHeader:
     return header
 
 
-def unlock_key(folder: Path, header: KeyHeader, passphrase: str) -> tuple[bytes, KeyHeader, str | None]:
+def unlock_key(folder: Path, header: KeyHeader, passphrase: str,
+               thorough: bool = True) -> tuple[bytes, KeyHeader, str | None]:
     """Derive and verify the key; return it, the header to keep, and the schema revision.
 
     Handles a passphrase change that was interrupted (a pending slot in the header).
+    `thorough` runs the full integrity check on the file (see `probe`).
     """
     db_path = folder / DB_NAME
     key = header.current.unlock(passphrase)
     if key is not None:
         try:
-            return key, KeyHeader(header.current), probe(folder, db_path, key)
+            return key, KeyHeader(header.current), probe(folder, db_path, key, thorough)
         except DamagedStore:
             if header.pending is None:
                 raise
@@ -242,7 +244,7 @@ def unlock_key(folder: Path, header: KeyHeader, passphrase: str) -> tuple[bytes,
         key = header.pending.unlock(passphrase)
         if key is not None:
             try:
-                return key, KeyHeader(header.pending), probe(folder, db_path, key)
+                return key, KeyHeader(header.pending), probe(folder, db_path, key, thorough)
             except DamagedStore:
                 raise WrongPassphrase(folder) from None  # the rekey never happened: the old one is needed
     raise WrongPassphrase(folder)
@@ -256,16 +258,18 @@ def check_store(folder: Path, passphrase: str) -> CheckReport:
 
 
 def open_store(folder: Path, passphrase: str, *, cache_mib: int = DEFAULT_CACHE_MIB,
-               backup_folder: Path | None = None, lock: StoreLock | None = None) -> Store:
+               backup_folder: Path | None = None, lock: StoreLock | None = None, thorough: bool = True) -> Store:
     """Unlock an existing store, migrating it (after a verified backup) if it is older.
 
-    `lock` is for restore, which already holds the folder's lock exclusively.
+    `lock` is for restore, which already holds the folder's lock exclusively. `thorough=False`
+    skips the integrity check that reads every page: the app's unlocks after its first in a
+    session, which must be quick (docs/SECURITY.md says why that is safe enough).
     """
     folder = Path(folder)
     held = lock if lock is not None else hold_shared(folder) if (folder / DB_NAME).exists() else None
     try:
         header = read_store_header(folder)
-        key, settled, revision = unlock_key(folder, header, passphrase)
+        key, settled, revision = unlock_key(folder, header, passphrase, thorough)
         if settled != header:
             write_header(folder / HEADER_NAME, settled)  # finish an interrupted passphrase change
         head = migrate.head_revision()

@@ -60,6 +60,9 @@ class UnlockPage(_CentredPage):
         self._runner = runner
         self.folder = folder
         self._busy = False
+        # The first unlock of a session checks every page of the file; later ones (after Ctrl+L or
+        # the idle lock, many times a day) only what opening needs. See docs/SECURITY.md.
+        self.thorough = True
         self.column.addWidget(heading("Unlock LinkDesk"))
         self.folder_label = QLabel(f"Store: {folder}")
         self.folder_label.setWordWrap(True)
@@ -109,10 +112,11 @@ class UnlockPage(_CentredPage):
             return
         self.set_busy(True)
         self.message.show_info("Unlocking…")
-        folder = self.folder
-        self._runner.run(lambda task: open_store(folder, passphrase), self._opened, self._failed)
+        folder, thorough = self.folder, self.thorough
+        self._runner.run(lambda task: open_store(folder, passphrase, thorough=thorough), self._opened, self._failed)
 
     def _opened(self, store) -> None:
+        self.thorough = False
         self.passphrase.clear()
         self.message.clear()
         self.set_busy(False)

@@ -156,3 +156,29 @@ def test_a_store_left_with_its_wal_after_a_crash_still_opens(store, store_dir):
         assert read_setting(reopened, BACKUP_FOLDER) == "kept in the WAL"
     finally:
         reopened.close()
+
+
+QUICK_REFUSES = {name: DAMAGE[name] for name in (
+    "truncated mid-page", "truncated at a page boundary", "only the first page left", "random bytes",
+    "database of another store", "encrypted but no LinkDesk schema", "plain unencrypted SQLite")}
+
+
+@pytest.mark.parametrize("damage, error, wording", QUICK_REFUSES.values(), ids=QUICK_REFUSES.keys())
+def test_the_quick_unlock_still_refuses_a_file_that_cannot_be_opened(closed_store, damage, error, wording):
+    """The app's unlocks after its first skip the page-by-page check; what opening itself reads still counts."""
+    damage(closed_store)
+    before = fingerprint(closed_store.parent)
+    with pytest.raises(error) as raised:
+        open_store(closed_store, PASSPHRASE, thorough=False)
+    assert wording in str(raised.value)
+    assert fingerprint(closed_store.parent) == before
+
+
+def test_only_the_thorough_unlock_reads_every_page(closed_store):
+    """A damaged page in the middle is what the quick unlock leaves to the first unlock and the daily backup."""
+    _overwrite_middle(closed_store)
+    with pytest.raises(DamagedStore, match="damaged"):
+        open_store(closed_store, PASSPHRASE, cache_mib=8)
+    open_store(closed_store, PASSPHRASE, cache_mib=8, thorough=False).close()
+    with pytest.raises(DamagedStore, match="damaged"):
+        check_store(closed_store, PASSPHRASE)  # `linkdesk check` still finds it

@@ -155,6 +155,9 @@ class ActivitiesPanel(QWidget):
                          "cost and distance. Add services from the Directory tab too.")
         explain.setWordWrap(True)
         right_layout.addWidget(explain)
+        self.suggestion_status = QLabel()  # "Finding suggestions…" while the directory is ranked
+        self.suggestion_status.setAccessibleName("Suggestions")
+        right_layout.addWidget(self.suggestion_status)
         right_layout.addWidget(self.suggestion_table, 1)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -178,20 +181,28 @@ class ActivitiesPanel(QWidget):
         self.suggestion_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def show_plan(self, store, plan_activities, fits, patient_id: int | None = None) -> None:
+    def show_plan(self, store, plan_activities, patient_id: int | None = None) -> None:
         self.store, self.patient_id = store, patient_id
         self.model.set_rows(plan_activities)
         if plan_activities:
             self.table.selectRow(0)
-        self.suggestion_model.set_rows(fits)
+        self._update_buttons()
+
+    def show_suggestions(self, fits) -> None:
+        """The ranked services, or None while they are being worked out."""
+        self.suggestion_model.set_rows(fits or [])
         if fits:
             self.suggestion_table.selectRow(0)
+        self.suggestion_status.setText("Finding suggestions…" if fits is None
+                                       else "" if fits else "No suggestions: add services from the Directory tab.")
+        self.suggestion_status.setVisible(not fits)
         self._update_buttons()
 
     def clear(self) -> None:
         self.store = self.patient_id = None
         self.model.set_rows([])
         self.suggestion_model.set_rows([])
+        self.suggestion_status.clear()
         self.message.clear()
         self._update_buttons()
 

@@ -46,6 +46,7 @@ class PlansTab(WorkspaceTab):
         self.patient_row = None
         self.dirty = False
         self.dialog_draft: dict | None = None  # a status change or measure the lock closed (see dialog_drafts)
+        self._suggesting = 0  # which suggestions request is the latest (see _suggest)
 
         self.picker = PatientPicker(context.runner)
         self.search_box, self.patient_list, self.patient_model = (self.picker.search_box, self.picker.list,
@@ -223,6 +224,7 @@ class PlansTab(WorkspaceTab):
         self.picker.forget(patient_id)
 
     def _forget_patient(self) -> None:
+        self._suggesting += 1  # suggestions still being worked out are for this patient: drop them
         self.patient_id = self.patient_row = None
         self.dialog_draft = None
         self.patient_label.setText("Choose a patient")
@@ -287,8 +289,23 @@ class PlansTab(WorkspaceTab):
     def _refresh_activities(self, plan_activities=None) -> None:
         if plan_activities is None:
             plan_activities = activities.list_activities(self.store, self.patient_id)
-        self.activities.show_plan(self.store, plan_activities,
-                                  suggestions(self.store, self.patient_id, SUGGESTION_LIMIT), self.patient_id)
+        self.activities.show_plan(self.store, plan_activities, self.patient_id)
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """Rank the directory for this patient on a worker: with 50,000 services it takes up to 2 s.
+
+        Only the latest request counts: opening another plan, or locking, meanwhile drops the answer.
+        """
+        self._suggesting += 1
+        asked, store, patient_id = self._suggesting, self.store, self.patient_id
+        self.activities.show_suggestions(None)
+        self.context.runner.run(lambda task: suggestions(store, patient_id, SUGGESTION_LIMIT),
+                                lambda fits: self._suggested(asked, fits), lambda error: self._suggested(asked, []))
+
+    def _suggested(self, asked: int, fits) -> None:
+        if asked == self._suggesting and self.patient_id is not None:
+            self.activities.show_suggestions(fits)
 
     def _activities_changed(self, message: str) -> None:
         self._refresh_activities()

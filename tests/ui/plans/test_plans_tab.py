@@ -7,12 +7,16 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 from linkdesk.directory import demo as directory_demo
 from linkdesk.plans import plans
 from linkdesk.plans.measures import measure_history
+from linkdesk.plans.suggestions import suggestions
 from linkdesk.store import TEST_KDF, create_store
-from linkdesk.ui.plans.tab import PlansTab
+from linkdesk.ui.lock import ClipboardGuard
+from linkdesk.ui.plans.tab import SUGGESTION_LIMIT, PlansTab
 from linkdesk.ui.plans.table_models import ActivityTableModel
+from linkdesk.ui.workspace import WorkspaceContext
 
 from ...conftest import PASSPHRASE
 from ...plans.conftest import MENS_SHED, WALKING_GROUP, make_patient
+from ..held_runner import HeldRunner
 from .conftest import pick_patient
 
 WHAT_MATTERS = "Getting out of the flat and seeing people again"
@@ -209,3 +213,34 @@ def test_opening_another_patient_with_unsaved_text_asks_first(tab, qtbot, store,
         assert tab.patient_label.text().startswith("Tomasz Nowak") and not tab.dirty
         assert tab.editor.what_matters.toPlainText() == ""
     assert plans.open_plan(store, first).what_matters == (WHAT_MATTERS if answer == "Save" else "")
+
+
+def test_suggestions_are_ranked_off_the_ui_thread_and_a_late_answer_for_another_plan_is_dropped(qtbot, store):
+    directory_demo.add_demo_data(store)
+    maureen = make_patient(store, "Maureen", "Okafor", needs=("loneliness", "physical_activity"))
+    tomasz = make_patient(store, "Tomasz", "Nowak", needs=("money",), postcode="B14 7AA")
+    runner = HeldRunner(holding=False)
+    tab = PlansTab(WorkspaceContext(runner, ClipboardGuard(), lambda text: None))
+    qtbot.addWidget(tab)
+    tab.store_opened(store)
+    runner.holding = True  # from here each ranking waits, like one over 50,000 services
+
+    tab.choose_patient(maureen.id)
+    assert tab.activities.suggestion_status.text() == "Finding suggestions…"
+    assert tab.activities.suggestion_model.rowCount() == 0 and tab.sections.isEnabled()  # the plan is usable
+    for_maureen = runner.held[-1]
+    tab.choose_patient(tomasz.id)
+    for_tomasz = runner.held[-1]
+    runner.finish(for_tomasz)
+    tomasz_fits = [tab.activities.suggestion_model.row(row).service_id
+                   for row in range(tab.activities.suggestion_model.rowCount())]
+    assert tomasz_fits == [fit.service_id for fit in suggestions(store, tomasz.id, SUGGESTION_LIMIT)]
+    assert tomasz_fits and tab.activities.suggestion_status.isHidden()
+    runner.finish(for_maureen)  # answered last, for a plan no longer open
+    assert [tab.activities.suggestion_model.row(row).service_id
+            for row in range(tab.activities.suggestion_model.rowCount())] == tomasz_fits
+
+    tab.choose_patient(maureen.id)
+    tab.clear_for_lock()
+    runner.finish(runner.held[-1])  # arriving after the lock: nothing about the patient is shown
+    assert tab.activities.suggestion_model.rowCount() == 0
