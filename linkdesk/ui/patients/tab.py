@@ -69,6 +69,7 @@ class PatientsTab(WorkspaceTab):
         self.today_view.setModel(self.today_model)
         self.today_view.setAccessibleName("Today: contacts due")
         self.today_view.setMaximumHeight(130)
+        self.today_view.setUniformItemSizes(True)  # one line each: thousands of items are not measured one by one
         self.today_view.activated.connect(lambda index: self.open_patient(self.today_model.item(index.row()).patient_id))
         self.today_view.clicked.connect(lambda index: self.open_patient(self.today_model.item(index.row()).patient_id))
         self.today_box = QGroupBox("Today")

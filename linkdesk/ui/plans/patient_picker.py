@@ -1,6 +1,7 @@
 """The Plans tab's patient list: the caseload read off the UI thread, found as you type, reread when it changed.
 
-The list is read when a store opens. After that it is read again only when `mark_stale()` says
+The list is read when it is first shown after a store opens (at unlock the Patients tab is busy
+reading the same caseload). After that it is read again only when `mark_stale()` says
 the caseload changed (the Patients tab added, renamed or erased someone): at once if the list is
 on screen, otherwise when it is next shown. Showing the tab with nothing changed reads nothing.
 """
@@ -56,10 +57,13 @@ class PatientPicker(QWidget):
     # -- the caseload ------------------------------------------------------------------------
 
     def open_store(self, store) -> None:
+        """Read the caseload when the list is first shown, not at unlock, where the Patients tab reads it too."""
         self.store = store
         self.search_box.setEnabled(True)
         self.list.setEnabled(True)
-        self.reload()
+        self.stale = True
+        if self.isVisible():
+            self.reload()
 
     def clear(self) -> None:
         """Locking: forget every row and the search, and ignore a read still running."""
