@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from linkdesk.documents.base import BaseRenderer, Organisation
 from linkdesk.documents.styles import ACCENT, RULE
 
-from .statistics import EQUALITY_INTRO, ONS4_NOTE, Breakdown, Report
+from .statistics import EQUALITY_INTRO, ONS4_NOTE, ONS4_SPLIT_NOTE, Breakdown, Report, split_suppressed
 
 SHADE = colors.HexColor("#f0f4f5")
 LONGEST_LABEL = 38  # characters of a category name beside a bar
@@ -161,13 +161,15 @@ class ReportDocument(BaseRenderer):
             self._p("Each item on its own, over the people with both a baseline score and a later one (n); "
                     "lower anxiety is better."),
         ]
-        rows = [["Item", "n", "Baseline mean", "Latest mean", "Change", "Better / same / worse"]]
+        rows = [["Item", "n", "Baseline mean", "Latest mean", "Change", "Improved / no change / worse"]]
         for item in self.report.ons4:
             n, baseline, latest, change, improved, same, worse = item.shown()
             split = f"{improved} / {same} / {worse}" if item.n else improved  # "" or "not shown" when no figures
             rows.append([item.label, n, baseline, latest, change, split])
-        parts.append(self._table(rows, [width * 0.22, width * 0.13, width * 0.14, width * 0.14, width * 0.11,
-                                        width * 0.26]))
+        parts.append(self._table(rows, [width * 0.2, width * 0.08, width * 0.12, width * 0.12, width * 0.1,
+                                        width * 0.38]))
         if any(item.hidden for item in self.report.ons4):
             parts.append(self._p(ONS4_NOTE, s.small))
+        if split_suppressed(self.report.ons4):
+            parts.append(self._p(ONS4_SPLIT_NOTE, s.small))
         return [KeepTogether(parts)]

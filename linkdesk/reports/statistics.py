@@ -35,6 +35,13 @@ EQUALITY_INTRO = ("People referred in the period, as recorded. Counts from 1 to 
 EQUALITY_NOTE = "Counts from 1 to 4 are not shown, nor any count that would reveal one."
 ONS4_NOTE = (f"Where fewer than {THRESHOLD} people have both scores for an item, its figures are not shown: "
              "they would be those people's own answers.")
+ONS4_SPLIT_NOTE = ("Improved, no change and worse: counts from 1 to 4 are shown as \"fewer than 5\", and another "
+                   "is hidden (\"suppressed\") where it would reveal one.")
+
+
+def split_suppressed(items) -> bool:
+    """Whether any shown item's improved / no change / worse hides a count (so the note is needed)."""
+    return any(cell and not cell.isdigit() for item in items if item.n for cell in item.split_shown)
 
 
 @dataclass(frozen=True)

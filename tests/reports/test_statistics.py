@@ -1,5 +1,6 @@
 """Report statistics on small hand-made records whose right answers are worked out by hand."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from linkdesk.reports.errors import BadPeriod
 from linkdesk.reports.records import ActivityRecord, MeasureRow, PatientRecord, Period, ReferralRecord, ReportFilter
 from linkdesk.caseload import vocabulary
-from linkdesk.reports.statistics import AGE_BANDS, age_band, build_report, month_ends, status_on
+from linkdesk.reports.statistics import AGE_BANDS, age_band, build_report, month_ends, split_suppressed, status_on
 
 OCTOBER_TO_DECEMBER = Period(date(2026, 10, 1), date(2026, 12, 31))
 
@@ -139,6 +140,8 @@ def test_ons4_change_uses_only_patients_with_both_scores_per_item():
     assert (life.improved, life.no_change, life.worse) == (3, 1, 1)
     # 3 better, 1 the same, 1 worse: each under 5, so each says only "fewer than 5".
     assert life.shown() == ("5", "4", "5.6", "+1.6", "fewer than 5", "fewer than 5", "fewer than 5")
+    assert split_suppressed(report.ons4)  # so the report says why
+    assert not split_suppressed([replace(life, improved=5, no_change=5, worse=0, n=10)])
     # Happiness: patient 1's latest answered score is the October review (3 to 4), not the blank discharge one.
     happiness = items["happiness"]
     assert (happiness.n, happiness.baseline_mean, happiness.latest_mean, happiness.mean_change) == (5, 3.8, 4.4, 0.6)

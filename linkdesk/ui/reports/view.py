@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QTableView
 
-from linkdesk.reports.statistics import EQUALITY_INTRO, ONS4_NOTE, Report
+from linkdesk.reports.statistics import EQUALITY_INTRO, ONS4_NOTE, ONS4_SPLIT_NOTE, Report, split_suppressed
 
 from .charts import BarChart, ColumnChart
 from .page import ReportPage
@@ -93,6 +93,8 @@ class ReportView(QTabWidget):
         page.sentence("Change is the latest mean minus the baseline mean, over the same n people.", small=True)
         if any(item.hidden for item in r.ons4):
             page.sentence(ONS4_NOTE, small=True)
+        if split_suppressed(r.ons4):
+            page.sentence(ONS4_SPLIT_NOTE, small=True)
         return page
 
     def _equality(self, r: Report) -> ReportPage:

@@ -3,10 +3,12 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from linkdesk.caseload import vocabulary
 from linkdesk.reports.gather import make_report
 from linkdesk.reports.records import ReportFilter
+from linkdesk.reports.statistics import ONS4_SPLIT_NOTE, split_suppressed
 from linkdesk.reports.suppression import FEWER_THAN, NOT_SHOWN, SUPPRESSED, WITHHELD
 from linkdesk.ui.reports.dialog import PLACEHOLDER, ReportsDialog
 from linkdesk.ui.reports.view import CASELOAD_CHART, WELLBEING_TABLE
@@ -75,6 +77,8 @@ def test_the_figures_shown_are_the_reports_own(window, dialog, qtbot):
             else:
                 assert cell in (str(count), NOT_SHOWN)
     assert ons4[3][0] == "Anxiety (lower is better)"
+    page_text = " ".join(label.text() for label in view.findChildren(QLabel))
+    assert split_suppressed(expected.ons4) and ONS4_SPLIT_NOTE in page_text  # the demo hides some: it says why
 
 
 def test_equality_cells_are_suppressed_exactly_as_in_the_pdf_and_never_charted(dialog, qtbot):
