@@ -31,20 +31,31 @@ class UiThreadCollector(QObject):
         # moved out of the generations, a full collection no longer walks it each time.
         gc.collect()
         gc.freeze()
+        self.long_lived = 0  # objects in the oldest generation after the last full collection
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.collect)
         self.timer.start()
 
     def collect(self) -> None:
-        """Collect the generations past their thresholds, as the automatic collector would."""
+        """Collect the generations past their thresholds, as the automatic collector would.
+
+        Like CPython's own, a full collection also waits until the oldest generation has grown by
+        a quarter since the last one: walking every long-lived object (a year's report, the
+        directory) takes a few hundred milliseconds, so doing it at every threshold would stall.
+        """
         counts = gc.get_count()
         if counts[0] <= self.thresholds[0]:
             return
         generation = 0
         if counts[1] > self.thresholds[1]:
-            generation = 2 if counts[2] > self.thresholds[2] else 1
+            generation = 2 if counts[2] > self.thresholds[2] and self._full_due() else 1
         gc.collect(generation)
+        if generation == 2:
+            self.long_lived = len(gc.get_objects(generation=2))
+
+    def _full_due(self) -> bool:
+        return len(gc.get_objects(generation=2)) - self.long_lived > self.long_lived / 4
 
     def stop(self) -> None:
         self.timer.stop()

@@ -36,6 +36,7 @@ class ReportPage(QScrollArea):
         super().__init__()
         self.title = title
         self.tables, self.charts = tables, charts
+        self._filled = False
         self.setWidgetResizable(True)
         self.setAccessibleName(title)
         body = QWidget()
@@ -44,12 +45,19 @@ class ReportPage(QScrollArea):
         self.add(heading(title, 1.3))
 
     def finish(self) -> ReportPage:
-        """Keep what is shown at the top when it is shorter than the page."""
-        self.column.addStretch(1)
+        """Keep what is shown at the top when it is shorter than the page (unless a widget fills it)."""
+        if not self._filled:
+            self.column.addStretch(1)
         return self
 
     def add(self, widget: QWidget) -> QWidget:
         self.column.addWidget(widget)
+        return widget
+
+    def fill(self, widget: QWidget) -> QWidget:
+        """Add a widget that takes the rest of the page, such as a document that scrolls itself."""
+        self.column.addWidget(widget, 1)
+        self._filled = True
         return widget
 
     def sentence(self, text: str, small: bool = False) -> QLabel:

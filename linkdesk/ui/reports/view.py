@@ -6,7 +6,9 @@ patients' own words. `tables`, `charts` and `figures` name what is shown, by tit
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QTableView
+import html
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QTableView, QTextBrowser
 
 from linkdesk.reports.statistics import EQUALITY_INTRO, ONS4_NOTE, ONS4_SPLIT_NOTE, Report, split_suppressed
 
@@ -32,7 +34,8 @@ class ReportView(QTabWidget):
         self.tables: dict[str, QTableView] = {}
         self.charts: dict[str, BarChart | ColumnChart] = {}
         self.figures: dict[str, QLabel] = {}
-        self.story_labels: list[QLabel] = []
+        self.stories_text: QTextBrowser | None = None  # every story on one read-only page
+        self.stories_shown: list[str] = []  # each quote as shown, for tests and screen readers' users
 
     def show_report(self, report: Report) -> None:
         current = self.currentIndex()
@@ -52,7 +55,8 @@ class ReportView(QTabWidget):
         self.tables.clear()
         self.charts.clear()
         self.figures.clear()
-        self.story_labels.clear()
+        self.stories_text = None
+        self.stories_shown = []
         self.report = None
 
     def _page(self, title: str) -> ReportPage:
@@ -110,8 +114,14 @@ class ReportView(QTabWidget):
             page.sentence(NO_STORIES)
             return page
         page.sentence("Shared with the patient's consent to publish, named as they chose.")
-        for told in r.stories:
-            page.column.addSpacing(8)
-            self.story_labels.append(page.sentence(f"\u201c{told.text}\u201d"))
-            page.sentence(f"{told.attribution}, {told.told_on:%B %Y}", small=True)
+        # One document rather than a label per line: a year can bring hundreds of stories, and laying
+        # out hundreds of word-wrapped labels held the window for a third of a second.
+        self.stories_shown = [f"\u201c{told.text}\u201d" for told in r.stories]
+        blocks = [f"<p>{html.escape(quote)}<br><small>{html.escape(f'{told.attribution}, {told.told_on:%B %Y}')}"
+                  "</small></p>" for quote, told in zip(self.stories_shown, r.stories)]
+        self.stories_text = QTextBrowser()
+        self.stories_text.setAccessibleName("Stories and quotes")
+        self.stories_text.setOpenLinks(False)
+        self.stories_text.setHtml("".join(blocks))  # every word typed is escaped: shown as written, never as markup
+        page.fill(self.stories_text)
         return page

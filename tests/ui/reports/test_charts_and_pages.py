@@ -95,9 +95,10 @@ def test_a_story_is_shown_as_plain_text_never_as_markup(qtbot):
     qtbot.addWidget(view)
     page = view._stories(type("R", (), {"stories": (PublishedStory(date(2026, 11, 2), "<b>Bold</b> & <i>me</i>",
                                                                    "Anonymous"),)})())
-    (label,) = view.story_labels
-    assert label.text() == "\u201c<b>Bold</b> & <i>me</i>\u201d"
-    assert label.textFormat().name == "PlainText"
+    assert view.stories_shown == ["\u201c<b>Bold</b> & <i>me</i>\u201d"]
+    shown = view.stories_text.toPlainText()
+    assert "\u201c<b>Bold</b> & <i>me</i>\u201d" in shown and "Anonymous, November 2026" in shown  # the tags as typed
+    assert "<b>" not in view.stories_text.toHtml().replace("&lt;b&gt;", "")  # never made bold
     assert page.title == "In their own words"
 
 

@@ -105,7 +105,8 @@ def test_equality_cells_are_suppressed_exactly_as_in_the_pdf_and_never_charted(d
 
 def test_consented_stories_only(dialog, qtbot):
     report = show(dialog, qtbot)
-    texts = [label.text() for label in dialog.view.story_labels]
+    texts = dialog.view.stories_shown
+    assert all(text in dialog.view.stories_text.toPlainText() for text in texts)
     assert len(texts) == len(report.stories) == 3
     assert any("walking group gets me out" in text for text in texts)
     assert not any("stayed between us" in text for text in texts)
@@ -164,9 +165,9 @@ def test_tools_reports_again_brings_the_open_window_forward(window, dialog):
 
 def test_lock_closes_the_window_and_forgets_the_report(window, dialog, qtbot):
     show(dialog, qtbot)
-    assert dialog.view.story_labels
+    assert dialog.view.stories_shown and dialog.view.stories_text is not None
     window.lock()
-    assert dialog.closed and dialog.report is None and not dialog.view.story_labels
+    assert dialog.closed and dialog.report is None and not dialog.view.stories_shown and dialog.view.stories_text is None
     assert not [found for found in window.findChildren(ReportsDialog) if not _deleted(found) and found.isVisible()]
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
     window.unlock_page.submit()

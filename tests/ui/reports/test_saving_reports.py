@@ -161,7 +161,7 @@ def test_saving_after_a_withdrawal_or_an_erasure_leaves_their_stories_out(window
     assert dialog.report == now and dialog.report.referrals_received == now.referrals_received
     assert f"Referrals received: {now.referrals_received}." in text or \
         f"Referrals,Referrals received,{now.referrals_received}" in text
-    labels = [label.text() for label in dialog.view.story_labels]
+    labels = dialog.view.stories_shown
     assert any(DEBT in label for label in labels)
     assert not any(WALKING in label or CHOIR in label for label in labels)
     assert dialog.message.text() == f"Saved the report as {tmp_path / f'after.{kind}'}. {CHANGED}"

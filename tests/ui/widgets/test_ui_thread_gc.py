@@ -52,3 +52,15 @@ def test_garbage_made_while_a_worker_allocates_is_freed_on_the_ui_thread(qtbot, 
     qtbot.waitUntil(lambda: bool(done) and watch() is None, timeout=20000)
     assert done == [200_000]
     assert Cyclic.freed_on == [threading.main_thread().name]
+
+
+def test_a_full_collection_waits_until_the_oldest_generation_has_grown_by_a_quarter(qapp):
+    TaskRunner()
+    collector = collect_on_ui_thread()
+    gc.collect()
+    collector.long_lived = len(gc.get_objects(generation=2))
+    assert not collector._full_due()  # nothing new: walking every old object would find little
+    kept = [[index] for index in range(collector.long_lived // 4 + 1000)]
+    gc.collect(1)  # the survivors move into the oldest generation, as a young collection would move them
+    assert collector._full_due()
+    del kept
