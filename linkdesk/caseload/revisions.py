@@ -23,10 +23,6 @@ from .models import Patient, PatientRevision, Practice
 from .nhs_number import format_nhs_number
 from .patient_form import LABELS, PatientDetails
 
-_CODED = {"preferred_contact_method": vocabulary.CONTACT_METHODS, "ethnic_category": vocabulary.ETHNIC_CATEGORIES,
-          "sex": vocabulary.SEXES, "gender_identity": vocabulary.GENDER_IDENTITIES}
-
-
 @dataclass(frozen=True)
 class Revision:
     changed_at: datetime  # UTC, naive, as every stored timestamp
@@ -51,8 +47,8 @@ def display_text(session: Session, field: str, value) -> str:
     if field == "practice_id":
         practice = session.get(Practice, value)
         return f"practice {value}" if practice is None else f"{practice.name} ({practice.ods_code})"
-    if field in _CODED:
-        return vocabulary.label(_CODED[field], value)
+    if field in vocabulary.CODED_PATIENT_FIELDS:
+        return vocabulary.label(vocabulary.CODED_PATIENT_FIELDS[field], value)
     return str(value)
 
 

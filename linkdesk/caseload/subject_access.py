@@ -8,7 +8,7 @@ row is rolled back with the rest: no half-made export and no false audit entry.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from linkdesk import __version__
 from linkdesk.files import write_atomically
 from linkdesk.plans.plans import ENTITY as PLAN_ENTITY
-from linkdesk.plans.subject_access import plan_sections
+from linkdesk.plans.subject_access import export_text, plan_sections
 from linkdesk.reports.models import NAMINGS, PatientStory
 from linkdesk.store.audit import AuditEvent
 
@@ -28,16 +28,6 @@ from .patient_form import LABELS
 from .patients import audit_patient, load_patient
 from .revisions import history_in
 from .subject_access_pdf import render_pdf
-
-_CODED = {"preferred_contact_method": vocabulary.CONTACT_METHODS, "ethnic_category": vocabulary.ETHNIC_CATEGORIES,
-          "sex": vocabulary.SEXES, "gender_identity": vocabulary.GENDER_IDENTITIES}
-
-
-def _text(value) -> object:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, datetime) else value.isoformat()
-    return value
-
 
 def _worker(worker: LinkWorker | None) -> dict | None:
     if worker is None:
@@ -52,28 +42,28 @@ def _patient_section(patient: Patient) -> dict:
         if field == "practice_id":
             continue
         value = getattr(patient, field)
-        if field in _CODED:
-            value = vocabulary.label(_CODED[field], value)
+        if field in vocabulary.CODED_PATIENT_FIELDS:
+            value = vocabulary.label(vocabulary.CODED_PATIENT_FIELDS[field], value)
         elif field == "communication_needs":
             value = [vocabulary.label(vocabulary.AIS_NEEDS, code) for code in sorted(split_codes(value))]
         elif field == "nhs_number":
             value = format_nhs_number(value)
-        section[label] = _text(value)
-    section["Record created"] = _text(patient.created_at)
-    section["Record last changed"] = _text(patient.updated_at)
+        section[label] = export_text(value)
+    section["Record created"] = export_text(patient.created_at)
+    section["Record last changed"] = export_text(patient.updated_at)
     return section
 
 
 def _stories(session, patient_id: int) -> list[dict]:
     stories = session.scalars(select(PatientStory).where(PatientStory.patient_id == patient_id)
                               .order_by(PatientStory.told_on, PatientStory.id))
-    return [{"Story id": story.id, "Told on": _text(story.told_on), "In their words": story.text,
-             "Consent to publish": story.consent_to_publish, "Consent given on": _text(story.consent_on),
+    return [{"Story id": story.id, "Told on": export_text(story.told_on), "In their words": story.text,
+             "Consent to publish": story.consent_to_publish, "Consent given on": export_text(story.consent_on),
              "Named as": dict(NAMINGS).get(story.naming, story.naming)} for story in stories]
 
 
 def _changes(session, patient_id: int) -> list[dict]:
-    return [{"When (UTC)": _text(change.changed_at), "Detail": change.field, "Before": change.old,
+    return [{"When (UTC)": export_text(change.changed_at), "Detail": change.field, "Before": change.old,
              "After": change.new, "Changed by": change.changed_by}
             for change in history_in(session, patient_id, newest_first=False)]
 
@@ -84,7 +74,7 @@ def _audit(session, patient_id: int) -> list[dict]:
     events = session.scalars(select(AuditEvent).where(AuditEvent.entity.in_(parts),
                                                       AuditEvent.entity_id == str(patient_id))
                              .order_by(AuditEvent.id))
-    return [{"When (UTC)": _text(event.at), "Who": event.actor, "Action": event.action,
+    return [{"When (UTC)": export_text(event.at), "Who": event.actor, "Action": event.action,
              "Part": parts[event.entity], "Detail": event.detail} for event in events]
 
 
@@ -96,7 +86,7 @@ def gather(session, patient_id: int) -> dict:
     for referral in patient.referrals:
         referrals.append({
             "Referral id": referral.id,
-            "Date received": _text(referral.received_on),
+            "Date received": export_text(referral.received_on),
             "Source": vocabulary.label(vocabulary.REFERRAL_SOURCES, referral.source),
             "Referrer": referral.referrer,
             "Needs": [vocabulary.label(vocabulary.NEEDS, code) for code in sorted(referral.need_codes)],
@@ -105,23 +95,23 @@ def gather(session, patient_id: int) -> dict:
             "Status": referral_rules.status_label(referral.status),
             "Discharge reason": dict(referral_rules.DISCHARGE_REASONS).get(referral.discharge_reason or "", ""),
             "Link worker": _worker(referral.link_worker),
-            "Next contact due": _text(referral.next_contact_due),
+            "Next contact due": export_text(referral.next_contact_due),
             "Status history": [{
-                "Date": _text(step.changed_on), "From": referral_rules.status_label(step.from_status or ""),
+                "Date": export_text(step.changed_on), "From": referral_rules.status_label(step.from_status or ""),
                 "To": referral_rules.status_label(step.to_status), "SNOMED CT code": step.snomed_code or "",
                 "SNOMED CT term": referral_rules.SNOMED_TERMS.get(step.snomed_code or "", ""), "Note": step.note,
             } for step in referral.status_changes],
             "Contacts": [{
-                "When": _text(contact.at), "How": vocabulary.label(vocabulary.CONTACT_KINDS, contact.kind),
+                "When": export_text(contact.at), "How": vocabulary.label(vocabulary.CONTACT_KINDS, contact.kind),
                 "Minutes": contact.duration_minutes, "Did not attend": contact.did_not_attend,
                 "Notes": contact.notes, "Next step": contact.next_step,
-                "Next contact due": _text(contact.next_contact_due),
+                "Next contact due": export_text(contact.next_contact_due),
             } for contact in referral.contacts],
         })
     return {
         "About this export": {
             "What": "Everything LinkDesk holds about this person (subject access request)",
-            "Exported at": _text(datetime.now()),
+            "Exported at": export_text(datetime.now()),
             "Exported by": session.info.get("actor", "unknown"),
             "Software": f"LinkDesk {__version__}",
         },

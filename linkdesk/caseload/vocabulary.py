@@ -60,6 +60,12 @@ CONTACT_KINDS: Choices = (
     ("group", "Group session"), ("other", "Other"),
 )
 
+# The patient details stored as codes, with the choices that name them (revisions and exports write the words).
+CODED_PATIENT_FIELDS: dict[str, Choices] = {
+    "preferred_contact_method": CONTACT_METHODS, "ethnic_category": ETHNIC_CATEGORIES, "sex": SEXES,
+    "gender_identity": GENDER_IDENTITIES,
+}
+
 
 def label(choices: Choices, code: str | None) -> str:
     """The label for a stored code; an unknown code is shown as it is rather than hidden."""

@@ -27,8 +27,8 @@ from .statuses import ACTIVITY_STATUSES, GOAL_STATUSES, label
 _DAYS = dict(zip(DAY_CODES, DAY_NAMES))
 
 
-def _text(value) -> object:
-    """Dates as ISO text, stored timestamps (UTC) to the minute; anything else as it is."""
+def export_text(value) -> object:
+    """Dates as ISO text, stored timestamps (UTC) to the minute; anything else as it is (every export section)."""
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
@@ -48,14 +48,14 @@ def _plan(plan: Plan) -> dict:
         "Preferred days": [_DAYS.get(code, code) for code in _codes(plan.preferred_days)],
         "Preferred times of day": [code.capitalize() for code in _codes(plan.preferred_times)],
         "Access needs": [ACCESS_WORDS.get(code, code.capitalize()) for code in _codes(plan.access_needs)],
-        "Next review date": _text(plan.next_review_on),
-        "Plan started (UTC)": _text(plan.created_at),
-        "Plan last changed (UTC)": _text(plan.updated_at),
+        "Next review date": export_text(plan.next_review_on),
+        "Plan started (UTC)": export_text(plan.created_at),
+        "Plan last changed (UTC)": export_text(plan.updated_at),
         "Goals": [{
-            "Goal id": goal.id, "Goal": goal.description, "Target date": _text(goal.target_on),
-            "Status": label(GOAL_STATUSES, goal.status), "Added (UTC)": _text(goal.created_at),
-            "Last changed (UTC)": _text(goal.updated_at),
-            "Steps": [{"Step": step.what, "Who": step.who, "By when": _text(step.by_when), "Done": step.done}
+            "Goal id": goal.id, "Goal": goal.description, "Target date": export_text(goal.target_on),
+            "Status": label(GOAL_STATUSES, goal.status), "Added (UTC)": export_text(goal.created_at),
+            "Last changed (UTC)": export_text(goal.updated_at),
+            "Steps": [{"Step": step.what, "Who": step.who, "By when": export_text(step.by_when), "Done": step.done}
                       for step in goal.steps],
         } for goal in plan.goals],
     }
@@ -65,16 +65,16 @@ def _activity(activity: AgreedActivity) -> dict:
     return {
         "Activity id": activity.id, "Service": activity.service_name, "Organisation": activity.organisation,
         "Directory service id": activity.service_id, "Status": label(ACTIVITY_STATUSES, activity.status),
-        "Status since": _text(activity.status_on), "Signposted on": _text(activity.signposted_on),
-        "Referred on": _text(activity.referred_on), "Attending from": _text(activity.attending_from),
-        "Stopped or declined on": _text(activity.ended_on), "Reason stopped or declined": activity.reason,
-        "Notes": activity.notes, "Added (UTC)": _text(activity.created_at),
-        "Last changed (UTC)": _text(activity.updated_at),
+        "Status since": export_text(activity.status_on), "Signposted on": export_text(activity.signposted_on),
+        "Referred on": export_text(activity.referred_on), "Attending from": export_text(activity.attending_from),
+        "Stopped or declined on": export_text(activity.ended_on), "Reason stopped or declined": activity.reason,
+        "Notes": activity.notes, "Added (UTC)": export_text(activity.created_at),
+        "Last changed (UTC)": export_text(activity.updated_at),
     }
 
 
 def _version(version: PlanVersion) -> dict:
-    return {"Version": version.number, "Kind": label(KINDS, version.kind), "When (UTC)": _text(version.at),
+    return {"Version": version.number, "Kind": label(KINDS, version.kind), "When (UTC)": export_text(version.at),
             "By": version.by, "Note": version.note, "Content": version.snapshot}
 
 
@@ -93,10 +93,10 @@ def _measures(session: Session, patient_id: int) -> list[dict]:
         # A score whose item the definition no longer names is still held, so it is still shown.
         known = {item.code for item in measure.items}
         items += [{"Item": code, "Score": score, "Band": ""} for code, score in scores.items() if code not in known]
-        results.append({"Measure": measure.name, "Date": _text(record.recorded_on),
+        results.append({"Measure": measure.name, "Date": export_text(record.recorded_on),
                         "Occasion": label(OCCASIONS, record.occasion),
                         "Scale": f"{measure.scale_min} to {measure.scale_max}", "Scores": items,
-                        "Recorded (UTC)": _text(record.created_at)})
+                        "Recorded (UTC)": export_text(record.created_at)})
     return results
 
 
