@@ -54,13 +54,13 @@ PEOPLE = (
      "discharged"),
     ("Mr", "Wei", "Chen", "", "1964-02-08", "male", "R", "Mandarin", True, "", "B29 6SL", "contacted"),
     ("Ms", "Mei", "Lin", "", "1998-07-07", "female", "R", "English", False, "", "B29 7QY", "received_today"),
-    ("Mr", "Kwame", "Mensah", "", "1970-06-06", "male", "N", "English", False, "", "B31 2BB", "active"),
+    ("Mr", "Kwame", "Mensah", "", "1970-06-06", "male", "N", "English", False, "", "B31 2BB", "closed_long_ago"),
     ("Mrs", "Chiamaka", "Obi", "Chi", "1987-10-10", "female", "N", "English", False, "", "B38 9DT", "unable"),
     ("Ms", "Rojda", "Aziz", "", "1995-05-15", "female", "S", "Kurdish", True, "", "B30 1PR", "overdue"),
     ("Mr", "Thanh", "Nguyen", "", "1961-12-24", "male", "L", "Vietnamese", True, "", "B31 4DN", "active_due"),
     ("Mr", "Jozef", "Horváth", "", "1980-08-18", "male", "C", "Slovak", False, "", "B29 5PL", "contacted"),
     ("Ms", "Senait", "Tesfaye", "", "1992-11-03", "female", "N", "Tigrinya", True, "", "B30 2EF", "received"),
-    ("Mr", "Farid", "Ahmadi", "", "1985-01-30", "male", "L", "Dari", True, "", "B38 0UW", "active"),
+    ("Mr", "Farid", "Ahmadi", "", "1985-01-30", "male", "L", "Dari", True, "", "B38 0UW", "closed_long_ago"),
     ("Mr", "Errol", "Brown", "", "1944-04-04", "male", "M", "English", False, "braille", "B31 1QJ", "discharged"),
     ("Mrs", "Gwen", "Morgan", "", "1951-03-01", "female", "A", "Welsh", False, "", "B29 4DA", "follow_up_overdue"),
     ("Mrs", "Sharon", "Whitehouse", "Shaz", "1966-10-12", "female", "A", "English", False, "", "B38 8PL", "active"),
@@ -134,7 +134,10 @@ def _at(day: date, index: int) -> datetime:
 
 def _story(store, patient_id: int, index: int, scenario: str, worker_id: int, today: date) -> None:
     """One referral taken as far as its scenario goes, with contacts on the way."""
-    ago = {"received_today": 0, "received": 2, "overdue": 10 + index % 5}.get(scenario, 20 + index % 40)
+    # Two people were discharged nine years ago, past the 8-year retention rule: Tools > Records due for
+    # review has someone to show. They are among those the plans demo leaves without a plan.
+    ago = {"received_today": 0, "received": 2, "overdue": 10 + index % 5,
+           "closed_long_ago": 9 * 365 + index}.get(scenario, 20 + index % 40)
     received = today - timedelta(days=ago)
     referral = add_referral(store, patient_id, ReferralDetails(
         received_on=received, source=SOURCES[index % len(SOURCES)],
@@ -166,6 +169,6 @@ def _story(store, patient_id: int, index: int, scenario: str, worker_id: int, to
         at=_at(second, index + 3), kind=("surgery", "group", "video")[index % 3], duration_minutes=45,
         notes="Agreed what matters and the first steps.", next_step="Try the group and call back.",
         next_contact_due=due), now=now)
-    if scenario == "discharged":
+    if scenario in ("discharged", "closed_long_ago"):
         change_status(store, referral.id, "discharged", on=second + timedelta(days=9),
                       discharge_reason=DISCHARGES[index % len(DISCHARGES)], today=today)

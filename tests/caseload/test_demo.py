@@ -5,6 +5,7 @@ from datetime import date
 from linkdesk.caseload import demo, nhs_number, referral_rules
 from linkdesk.caseload.listing import list_caseload, today_list
 from linkdesk.caseload.practices import list_practices, own_profile
+from linkdesk.caseload.retention import due_for_review
 from linkdesk.store import TEST_KDF, create_store
 
 TODAY = date(2026, 11, 25)
@@ -44,3 +45,16 @@ def test_the_demo_works_on_any_day(tmp_path):
     for index, day in enumerate((date(2027, 1, 1), date(2028, 2, 29), date.today())):
         rows, today, _, _ = _demo_rows(tmp_path / f"day{index}", today=day)
         assert len(rows) == 40 and today
+
+
+def test_the_demo_has_records_due_for_review_under_the_default_rule(tmp_path):
+    store = create_store(tmp_path / "demo", "demo passphrase 1", kdf=TEST_KDF)
+    try:
+        demo.add_demo_data(store, today=TODAY)
+        review = due_for_review(store, today=TODAY)  # the store's rule: 8 years after the last referral closed
+    finally:
+        store.close()
+    assert review.years == 8
+    assert [(record.name, record.outcome) for record in review.records] == [
+        ("Farid Ahmadi", "Discharged"), ("Kwame Mensah", "Discharged")]  # oldest first
+    assert all(record.closed_on.year == 2017 for record in review.records)

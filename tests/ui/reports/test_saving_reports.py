@@ -56,7 +56,7 @@ def test_save_as_pdf_writes_the_report_with_every_section(window, dialog, qtbot,
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "for the PCN.pdf").pages)
     for title in SECTIONS:
         assert title in text
-    assert "Referrals received: 40." in text and "The walking group gets me out" in text
+    assert "Referrals received: 38." in text and "The walking group gets me out" in text
     assert dialog.message.text() == f"Saved the report as {tmp_path / 'for the PCN.pdf'}"
     assert str(tmp_path / "for the PCN.pdf") in window.statusBar().currentMessage()
     assert any(event.action == "export" and "PDF report 2026-04-01 to 2026-11-25" in event.detail
