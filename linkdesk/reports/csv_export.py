@@ -45,8 +45,7 @@ def rows_of(report: Report) -> list[tuple]:
     breakdowns = [report.by_source, report.by_practice, report.by_need, report.outcomes]
     for median in (report.first_contact, report.contacts_per_patient):
         value = NOT_SHOWN if median.hidden else _number(median.value)
-        rows.append(("Referrals", f"{median.label} (median)", value, FEWER_THAN if median.hidden else median.n,
-                      median.unit))
+        rows.append(("Referrals", f"{median.label} (median)", value, median.n, median.unit))
     for point in report.caseload:
         rows.append(("Caseload", f"Open referrals on {point.on:%Y-%m-%d}", point.open_referrals, "", ""))
     breakdowns += [report.activities_by_category, report.top_services, report.routes]
@@ -73,7 +72,8 @@ def _ons4_rows(item: ItemOutcome) -> list[tuple]:
     split = " / ".join(item.split_shown) if item.n else ""
     figures = (("baseline mean", item.baseline_mean), ("latest mean", item.latest_mean),
                ("mean change", item.mean_change), ("improved / no change / worse", split))
-    return [("Wellbeing (ONS4)", f"{item.label}: {name}", NOT_SHOWN if item.hidden else _number(value), n, note)
+    return [("Wellbeing (ONS4)", f"{item.label}: {name}",
+             NOT_SHOWN if item.hidden or (item.n and value is None) else _number(value), n, note)
             for name, value in figures]
 
 

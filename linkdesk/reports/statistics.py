@@ -35,13 +35,13 @@ EQUALITY_INTRO = ("People referred in the period, as recorded. Counts from 1 to 
 EQUALITY_NOTE = "Counts from 1 to 4 are not shown, nor any count that would reveal one."
 ONS4_NOTE = (f"Where fewer than {THRESHOLD} people have both scores for an item, its figures are not shown: "
              "they would be those people's own answers.")
-ONS4_SPLIT_NOTE = ("Improved, no change and worse: counts from 1 to 4 are shown as \"fewer than 5\", and another "
-                   "is hidden (\"suppressed\") where it would reveal one.")
+ONS4_SPLIT_NOTE = ("Improved, no change and worse are shown only when none of them is from 1 to 4, and not at all "
+                   "where the mean change is so near its limits that \"not shown\" would give one away.")
 
 
 def split_suppressed(items) -> bool:
     """Whether any shown item's improved / no change / worse hides a count (so the note is needed)."""
-    return any(cell and not cell.isdigit() for item in items if item.n for cell in item.split_shown)
+    return any(item.split_shown[0] == NOT_SHOWN for item in items if item.n)
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class Median:
     @property
     def shown(self) -> str:
         if self.hidden:
-            return f"{NOT_SHOWN} (n = {FEWER_THAN})"
+            return f"{NOT_SHOWN} (n = {self.n})"  # n counts referrals or patients, printed in full elsewhere
         if self.value is None:
             return "no data"
         number = f"{self.value:g}"
@@ -110,11 +110,20 @@ class ItemOutcome:
 
     @property
     def split_shown(self) -> tuple[str, str, str]:
-        """Improved, no change and worse, each 1-4 hidden as in the equality tables (n is their total)."""
+        """Improved, no change and worse, shown only when none of them is 1 to 4.
+
+        Hiding one small cell is not enough here: n times the mean change is the sum of
+        everyone's change in whole points, and with the other cells that can pin a hidden
+        count (one up by a point and four unchanged sum to 1). So the three go together.
+        """
         if self.n is None or self.n == 0:
             return (NOT_SHOWN,) * 3 if self.n is None else ("", "", "")
-        rows, _ = suppress([("improved", self.improved), ("no change", self.no_change), ("worse", self.worse)])
-        return tuple(row.shown for row in rows) if len(rows) == 3 else (NOT_SHOWN,) * 3
+        counts = (self.improved, self.no_change, self.worse)
+        if None in counts:
+            return (NOT_SHOWN,) * 3
+        if any(0 < count < THRESHOLD for count in counts):
+            return (NOT_SHOWN,) * 3
+        return tuple(str(count) for count in counts)
 
 
 @dataclass(frozen=True)
@@ -258,13 +267,42 @@ def ons4_change(period: Period, measures: list[MeasureRow]) -> tuple[ItemOutcome
             outcomes.append(ItemOutcome(item.code, item.label, None, None, None, None, None, None, None,
                                         item.higher_is_better))
             continue
-        changes = [after - before for before, after in pairs]
-        better = [change if item.higher_is_better else -change for change in changes]
-        outcomes.append(ItemOutcome(
-            item.code, item.label, len(pairs), _mean([b for b, _ in pairs]), _mean([a for _, a in pairs]),
-            _mean(changes), sum(c > 0 for c in better), sum(c == 0 for c in better), sum(c < 0 for c in better),
-            item.higher_is_better))
+        outcomes.append(item_outcome(item.code, item.label, pairs, item.higher_is_better))
     return tuple(outcomes)
+
+
+def item_outcome(code: str, label: str, pairs: list[tuple[int, int]], higher_is_better: bool,
+                 largest_step: int = 10) -> ItemOutcome:
+    """One item over 5 or more (baseline, latest) pairs.
+
+    Improved / no change / worse are kept only where their "not shown" could not pin a count
+    (see change_pins_a_count): that depends on n and the sum of changes alone, both printed, so
+    dropping them tells a reader nothing new. `split_shown` then hides them when any is 1 to 4.
+    """
+    changes = [after - before for before, after in pairs]
+    better = [change if higher_is_better else -change for change in changes]
+    counts = (sum(c > 0 for c in better), sum(c == 0 for c in better), sum(c < 0 for c in better))
+    if change_pins_a_count(len(pairs), sum(better), largest_step):
+        counts = (None, None, None)
+    return ItemOutcome(code, label, len(pairs), _mean([b for b, _ in pairs]), _mean([a for _, a in pairs]),
+                       _mean(changes), *counts, higher_is_better)
+
+
+def change_pins_a_count(n: int, total_better: int, largest_step: int = 10) -> bool:
+    """Whether "not shown" for improved / no change / worse, beside n and the mean change, would fix a count.
+
+    A reader who sees "not shown" would know one of the three is from 1 to 4; n times the mean
+    change is the sum of everyone's change in whole points (each 1 to `largest_step` either way).
+    Every split with a count from 1 to 4 that could give that sum is listed; if they all agree on
+    a count from 1 to 4 (only at sums near the extremes), the split is never shown for that sum.
+    n and the mean change alone never pin a count (tests/reports/test_statistics.py checks it).
+    """
+    possible = [(up, n - up - down, down) for up in range(n + 1) for down in range(n + 1 - up)
+                if any(0 < count < THRESHOLD for count in (up, n - up - down, down))
+                and up - largest_step * down <= total_better <= largest_step * up - down]
+    return bool(possible) and any(
+        len({split[position] for split in possible}) == 1 and 0 < possible[0][position] < THRESHOLD
+        for position in range(3))
 
 
 AGE_BANDS = ((0, "Under 18"), (18, "18 to 24"), (25, "25 to 34"), (35, "35 to 44"), (45, "45 to 54"),

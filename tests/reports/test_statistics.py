@@ -8,7 +8,16 @@ import pytest
 from linkdesk.reports.errors import BadPeriod
 from linkdesk.reports.records import ActivityRecord, MeasureRow, PatientRecord, Period, ReferralRecord, ReportFilter
 from linkdesk.caseload import vocabulary
-from linkdesk.reports.statistics import AGE_BANDS, age_band, build_report, month_ends, split_suppressed, status_on
+from linkdesk.reports.statistics import (
+    AGE_BANDS,
+    age_band,
+    build_report,
+    change_pins_a_count,
+    item_outcome,
+    month_ends,
+    split_suppressed,
+    status_on,
+)
 
 OCTOBER_TO_DECEMBER = Period(date(2026, 10, 1), date(2026, 12, 31))
 
@@ -52,7 +61,7 @@ def test_referral_counts_outcomes_and_medians():
         "Accepted": 2, "Declined": 1, "Unable to contact": 1, "Not yet decided": 1}
     # Waits of 4 and 10 days: a median of two people (7) would give away their waits, so it is not shown.
     assert (report.first_contact.value, report.first_contact.n) == (None, 2)
-    assert report.first_contact.shown == "not shown (n = fewer than 5)"
+    assert report.first_contact.shown == "not shown (n = 2)"
     # Contacts per patient referred in the period: 2, 1, 0, 0, 0.
     assert (report.contacts_per_patient.value, report.contacts_per_patient.n) == (0, 5)
 
@@ -138,8 +147,8 @@ def test_ons4_change_uses_only_patients_with_both_scores_per_item():
     life = items["life_satisfaction"]
     assert (life.n, life.baseline_mean, life.latest_mean, life.mean_change) == (5, 4, 5.6, 1.6)
     assert (life.improved, life.no_change, life.worse) == (3, 1, 1)
-    # 3 better, 1 the same, 1 worse: each under 5, so each says only "fewer than 5".
-    assert life.shown() == ("5", "4", "5.6", "+1.6", "fewer than 5", "fewer than 5", "fewer than 5")
+    # 3 better, 1 the same, 1 worse: counts under 5, so the three are not shown (the change would pin them).
+    assert life.shown() == ("5", "4", "5.6", "+1.6", "not shown", "not shown", "not shown")
     assert split_suppressed(report.ons4)  # so the report says why
     assert not split_suppressed([replace(life, improved=5, no_change=5, worse=0, n=10)])
     # Happiness: patient 1's latest answered score is the October review (3 to 4), not the blank discharge one.
@@ -240,3 +249,38 @@ def test_age_band_counts_whole_years():
     assert age_band(date(1960, 12, 31), date(2026, 12, 30)) == "65 to 74"
     assert age_band(date(1951, 12, 31), date(2026, 12, 31)) == "75 to 84"
     assert age_band(date(2010, 1, 1), date(2026, 12, 31)) == "Under 18"
+
+
+def test_no_printed_ons4_row_pins_a_count_from_1_to_4():
+    """Brute force over every set of whole-point changes (-10 to +10) of 5 and 6 people: for each row
+    as printed (n, the mean change, improved / no change / worse), every set of changes printing the
+    same row is listed, and a count from 1 to 4 must never be the same in all of them. (The baseline
+    and latest means give nothing more than the mean change does: their difference.)"""
+    from itertools import combinations_with_replacement
+
+    for n in (5, 6):
+        rows, means_only, withheld = {}, {}, 0
+        for changes in combinations_with_replacement(range(-10, 11), n):
+            pairs = [(0, change) if change >= 0 else (10, 10 + change) for change in changes]
+            shown = item_outcome("life_satisfaction", "Life satisfaction", pairs, True).shown()
+            split = (sum(c > 0 for c in changes), sum(c == 0 for c in changes), sum(c < 0 for c in changes))
+            rows.setdefault((shown[0], shown[3], *shown[4:]), set()).add(split)
+            means_only.setdefault(sum(changes), set()).add(split)
+            withheld += shown[4] == "not shown" and not any(0 < count < 5 for count in split)
+        for table in (rows, means_only):  # as printed; and n with the mean change alone
+            for row, splits in table.items():
+                for position in range(3):
+                    values = {split[position] for split in splits}
+                    assert not (len(values) == 1 and 0 < min(values) < 5), (row, splits)
+        assert withheld  # near the extremes the split goes even where every count is 0 or 5 and more
+
+
+def test_the_split_goes_where_its_absence_would_tell():
+    # Six people, five up by ten and one unchanged (+50): "not shown" could only mean (5, 1, 0).
+    extreme = item_outcome("happiness", "Happiness", [(0, 10)] * 5 + [(5, 5)], True)
+    assert extreme.shown() == ("6", "0.83", "9.17", "+8.33", "not shown", "not shown", "not shown")
+    assert change_pins_a_count(6, 50) and not change_pins_a_count(6, 51)  # 51: all six must have improved
+    # Twenty people, two unchanged: the split is hidden (a count of 2) but the means stay.
+    kept = item_outcome("happiness", "Happiness", [(4, 6)] * 9 + [(6, 5)] * 9 + [(5, 5)] * 2, True)
+    assert kept.shown() == ("20", "5", "5.45", "+0.45", "not shown", "not shown", "not shown")
+    assert not change_pins_a_count(20, 9)

@@ -8,6 +8,7 @@ import pytest
 
 from linkdesk.store import (
     TEST_KDF,
+    BackupError,
     DamagedStore,
     MissingKeyHeader,
     NotALinkDeskStore,
@@ -17,6 +18,7 @@ from linkdesk.store import (
     create_store,
     open_store,
 )
+from linkdesk.store.backup import backup_store
 from linkdesk.store.engine import PAGE_SIZE, connect_raw
 from linkdesk.store.keys import HEADER_NAME
 from linkdesk.store.settings import BACKUP_FOLDER, read_setting, write_setting
@@ -179,6 +181,12 @@ def test_only_the_thorough_unlock_reads_every_page(closed_store):
     _overwrite_middle(closed_store)
     with pytest.raises(DamagedStore, match="damaged"):
         open_store(closed_store, PASSPHRASE, cache_mib=8)
-    open_store(closed_store, PASSPHRASE, cache_mib=8, thorough=False).close()
+    store = open_store(closed_store, PASSPHRASE, cache_mib=8, thorough=False)
+    try:  # the daily backup checks the store itself before copying it
+        with pytest.raises(BackupError, match="failed its checks, so no backup was made"):
+            backup_store(store, closed_store.parent / "backup")
+    finally:
+        store.close()
+    assert not (closed_store.parent / "backup").exists()
     with pytest.raises(DamagedStore, match="damaged"):
         check_store(closed_store, PASSPHRASE)  # `linkdesk check` still finds it
