@@ -14,6 +14,7 @@ a reason giving the patient's name, NHS number or date of birth is refused, as i
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,27 +50,55 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
+# Short words that are also names ("He", "Do", "An") or name particles ("de la Cruz", "van der Berg"):
+# looked for only within a whole name ("Ann He"), or "He asked" would be refused.
+COMMON_WORDS = frozenset("am an as at be by do go he if in is it me my no of on or so to up us we".split())
+PARTICLES = frozenset("al bin da das de del della den der di do dos du el ibn la le van von".split())
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def _plain(text: str) -> tuple[str, list[int]]:
+    """The text without accents and with one apostrophe ("Zoë O’Brien" reads "Zoe O'Brien"), and for each
+    character of it, where it came from in the text (to quote the user's own words back)."""
+    plain, origin = [], []
+    for index, character in enumerate(text.translate(_APOSTROPHES)):
+        for part in unicodedata.normalize("NFKD", character):
+            if not unicodedata.combining(part):
+                plain.append(part)
+                origin.append(index)
+    return "".join(plain), origin
+
+
 def _names(*names: str) -> set[str]:
-    """Each name whole and, for "Ashdown-Smith" or "Mary Ann", each part; none under two letters."""
+    """Each name whole and, for "Ashdown-Smith", "Mary Ann" or "O'Brien", each part, without accents.
+
+    Fewer than two letters, common short words and particles are left out (a whole name like
+    "de la Cruz" or the full "Ann He" is still looked for).
+    """
     found = set()
     for name in names:
-        name = " ".join((name or "").split())
-        for candidate in (name, *re.split(r"[\s\-]+", name)):
+        name = _plain(" ".join((name or "").split()))[0]
+        whole = [name] if name.casefold() not in COMMON_WORDS else []
+        parts = [part for part in re.split(r"[\s\-']+", name) if part.casefold() not in COMMON_WORDS | PARTICLES]
+        for candidate in whole + parts:
             if sum(character.isalpha() for character in candidate) >= 2:
                 found.add(candidate)
     return found
 
 
 def _date_patterns(born: date) -> list[str]:
-    day, month, year = rf"0?{born.day}", rf"0?{born.month}", str(born.year)
+    day, month, year, short = rf"0?{born.day}", rf"0?{born.month}", str(born.year), str(born.year)[2:]
     spelt = [MONTHS[born.month - 1], MONTHS[born.month - 1][:3]] + (["Sept"] if born.month == 9 else [])
     named = rf"(?:{'|'.join(spelt)})\.?"
     ordinal = rf"{day}(?:st|nd|rd|th)?"
+    apart = r"[\s\-/.,]*"
     return [
-        rf"{year}[-/.]{month}[-/.]{day}",  # 1941-04-12
-        rf"{day}[-/.]{month}[-/.](?:{year}|{year[2:]})",  # 12/04/1941, 12-4-41
-        rf"{ordinal}\s*(?:of\s+)?{named},?\s*{year}",  # 12 Apr 1941, 12th of April 1941
-        rf"{named}\s*{ordinal},?\s*{year}",  # April 12, 1941
+        rf"{year}[-/.\s]{month}[-/.\s]{day}",  # 1941-04-12
+        rf"{day}[-/.\s]{month}[-/.\s](?:{year}|{short})",  # 12/04/1941, 12-4-41, 12 04 1941
+        rf"{ordinal}{apart}(?:of\s+)?{named}{apart}(?:{year}|{short})",  # 12 Apr 1941, 12th of April 41, 12-Apr-1941
+        rf"{named}{apart}{ordinal}{apart}(?:{year}|{short})",  # April 12, 1941
+        rf"{born:%d%m}(?:{year}|{short})",  # 12041941, 120441
+        rf"{year}{born:%m%d}",  # 19410412
     ]
 
 
@@ -77,17 +106,22 @@ def identifies_patient(reason: str, patient: Patient) -> tuple[str, str] | None:
     """The first of the patient's identifiers the reason gives, as ("name", "Maureen"), or None.
 
     The kinds are "name", "NHS number" and "date of birth"; the text is as the reason has it.
+    Accents and curly apostrophes are ignored on both sides; a name counts as a whole word only
+    (letters and digits around it, not underscores or punctuation, make it part of another).
     """
-    searches = [("name", r"(?<!\w)" + re.escape(name) + r"(?!\w)")
-                for name in _names(patient.first_name, patient.last_name, patient.preferred_name)]
+    letters_before, letters_after = r"(?<![^\W_])", r"(?![^\W_])"
+    full_name = f"{patient.first_name or ''} {patient.last_name or ''}"
+    searches = [("name", letters_before + re.escape(name) + letters_after)
+                for name in _names(patient.first_name, patient.last_name, patient.preferred_name, full_name)]
     digits = re.sub(r"\D", "", patient.nhs_number or "")
     if digits:
         searches.append(("NHS number", r"(?<!\d)" + r"[\s-]*".join(digits) + r"(?!\d)"))
     if patient.date_of_birth is not None:
-        searches += [("date of birth", r"(?<!\w)" + pattern + r"(?!\d)")
+        searches += [("date of birth", r"(?<!\d)" + pattern + r"(?!\d)")
                      for pattern in _date_patterns(patient.date_of_birth)]
-    found = [(match.start(), what, match[0]) for what, pattern in searches
-             if (match := re.search(pattern, reason, re.IGNORECASE))]
+    plain, origin = _plain(reason)
+    found = [(match.start(), what, reason[origin[match.start()]:origin[match.end() - 1] + 1])
+             for what, pattern in searches if (match := re.search(pattern, plain, re.IGNORECASE))]
     return min(found)[1:] if found else None  # the first in the reason, as the user reads it
 
 

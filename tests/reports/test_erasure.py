@@ -250,3 +250,27 @@ def test_erase_command_help_says_not_to_name_the_person(capsys):
         main(["patients", "erase", "--help"])
     assert "without naming the person: the reason is kept in the audit log for good" in " ".join(
         capsys.readouterr().out.split())
+
+
+def test_names_and_dates_written_another_way_are_found_and_short_words_are_not_names(store):
+    zoe = create_patient(store, PatientDetails(first_name="Zoë", last_name="O'Brien-Test", date_of_birth="12/04/1941"))
+    for reason, found in (("Zoe asked to be forgotten", "name (“Zoe”)"),
+                          ("Asked by Ms O’Brien-Test in writing", "name (“O’Brien-Test”)"),
+                          ("ref smith_brien asked", "name (“brien”)"),
+                          ("born 12-Apr-1941", "date of birth (“12-Apr-1941”)"),
+                          ("born 12 04 1941", "date of birth (“12 04 1941”)"),
+                          ("dob12/04/1941 asked", "date of birth (“12/04/1941”)"),
+                          ("born 12 April 41", "date of birth (“12 April 41”)"),
+                          ("dob 120441", "date of birth (“120441”)")):
+        with pytest.raises(ReasonIdentifiesPatient, match=re.escape(f"gives the patient's {found}.")):
+            erase_patient(store, zoe.id, reason)
+    assert_nothing_erased(store, zoe.id)
+
+    # Surnames that are everyday words, and particles, are looked for only in the whole name.
+    ann = create_patient(store, PatientDetails(first_name="Ann", last_name="He", date_of_birth="01/01/1980"))
+    cruz = create_patient(store, PatientDetails(first_name="Maria", last_name="de la Cruz-Test",
+                                                date_of_birth="02/02/1970"))
+    with pytest.raises(ReasonIdentifiesPatient, match="name"):
+        erase_patient(store, ann.id, "Ann He asked by phone")
+    erase_patient(store, ann.id, "He asked by phone; to do it under Article 17")
+    erase_patient(store, cruz.id, "Asked at the surgery; the letter is on file at la Maison de Santé")
