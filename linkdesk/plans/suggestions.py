@@ -67,11 +67,16 @@ def candidate_services(session: Session, needs: PatientNeeds, exclude: set[str])
     ) for row in rows]
 
 
-def suggestions(store, patient_id: int, limit: int = 20) -> list[Fit]:
-    """Services best fitting the patient first, each with its reasons; those already on the plan are left out."""
+def suggestions(store, patient_id: int, limit: int = 20, cancelled=lambda: False) -> list[Fit]:
+    """Services best fitting the patient first, each with its reasons; those already on the plan are left out.
+
+    `cancelled()` is asked between reading the directory and ranking it (each can take a second at
+    50,000 services): the Plans tab asks for another patient's suggestions before these are done.
+    """
     with store.session() as session:
         needs = patient_needs(session, patient_id)
         plan = session.scalar(select(Plan).where(Plan.patient_id == patient_id))
         on_plan = {activity.service_id for activity in plan.activities if activity.status not in ENDED} \
             if plan is not None else set()
-        return rank(needs, candidate_services(session, needs, on_plan), limit)
+        candidates = candidate_services(session, needs, on_plan)
+        return [] if cancelled() else rank(needs, candidates, limit)

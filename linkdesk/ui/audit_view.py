@@ -147,9 +147,9 @@ class AuditLogDialog(QDialog):
     def done(self, result: int) -> None:
         """Closed by the user or by the lock: forget the rows now, before the dialog is deleted."""
         self._closed = True
-        self._filter_timer.stop()
         self._events = []
         self.model.set_rows([])
         self.filter.clear()
+        self._filter_timer.stop()  # after clear(), which started it
         self.count.clear()
         super().done(result)

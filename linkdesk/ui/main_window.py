@@ -19,6 +19,7 @@ from . import store_actions
 from .lock import ClipboardGuard, IdleWatcher
 from .printing.preview import close_previews
 from .tasks import TaskRunner
+from .ui_thread_gc import collect_now
 from .unlock import CreateStorePage, UnlockPage
 from .workspace import TabFactory, WorkspaceContext, WorkspaceTab
 
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.store = None
         self._set_unlocked(False)
         self.show_unlock()
+        collect_now()  # what the tabs let go of in cycles goes now, not whenever the locked app next allocates
 
     def _set_unlocked(self, unlocked: bool) -> None:
         self.lock_action.setEnabled(unlocked)

@@ -32,6 +32,7 @@ class UiThreadCollector(QObject):
         gc.collect()
         gc.freeze()
         self.long_lived = 0  # objects in the oldest generation after the last full collection
+        self.pending = 0  # objects moved into it by younger collections since then (an estimate, as CPython's)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.collect)
@@ -47,20 +48,31 @@ class UiThreadCollector(QObject):
         counts = gc.get_count()
         if counts[0] <= self.thresholds[0]:
             return
-        generation = 0
-        if counts[1] > self.thresholds[1]:
-            generation = 2 if counts[2] > self.thresholds[2] and self._full_due() else 1
-        gc.collect(generation)
-        if generation == 2:
-            self.long_lived = len(gc.get_objects(generation=2))
+        if counts[1] <= self.thresholds[1]:
+            gc.collect(0)
+        elif counts[2] > self.thresholds[2] and self.full_due():
+            self.collect_all()
+        else:
+            # What survives a generation-1 collection moves to the oldest: count it on the way, as listing the
+            # oldest generation itself would cost as much as a quarter of the full collection it decides on.
+            young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
+            self.pending += max(0, young - gc.collect(1))
 
-    def _full_due(self) -> bool:
-        return len(gc.get_objects(generation=2)) - self.long_lived > self.long_lived / 4
+    def full_due(self) -> bool:
+        return self.pending > self.long_lived / 4
+
+    def collect_all(self) -> None:
+        """A full collection now (the lock calls it, so cyclic garbage about patients does not wait)."""
+        gc.collect()
+        self.long_lived, self.pending = len(gc.get_objects(generation=2)), 0
 
     def stop(self) -> None:
+        """The application is quitting: automatic collection again, and this collector gone."""
         self.timer.stop()
         gc.unfreeze()
         gc.enable()
+        self.setParent(None)  # so collect_on_ui_thread() would make a new one, not return this stopped one
+        self.deleteLater()
 
 
 def collect_on_ui_thread() -> UiThreadCollector:
@@ -73,3 +85,13 @@ def collect_on_ui_thread() -> UiThreadCollector:
         collector = UiThreadCollector(app)
         app.aboutToQuit.connect(collector.stop)
     return collector
+
+
+def collect_now() -> None:
+    """A full collection now, on the UI thread (the lock calls this)."""
+    app = QCoreApplication.instance()
+    collector = app.findChild(UiThreadCollector) if app is not None else None
+    if collector is not None:
+        collector.collect_all()
+    else:
+        gc.collect()

@@ -221,3 +221,32 @@ def test_lock_closes_open_dialogs_so_none_acts_on_the_closed_store(make_window, 
     assert not settings.isVisible() and not change.isVisible()
     assert window.store is None
 
+
+
+def test_locking_frees_garbage_held_in_cycles_at_once(make_window, qtbot, store_dir):
+    """A closed view's objects often sit in reference cycles; the lock collects them instead of leaving
+    them (patient details and all) until the locked app next allocates enough to trigger a collection."""
+    import gc
+    import weakref
+
+    class Held:
+        pass
+
+    _existing_store(store_dir)
+    window = make_window()
+    window.start()
+    qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
+    window.unlock_page.submit()
+    was_enabled = gc.isenabled()
+    gc.disable()  # as it is in the app, where the UI thread collects on a timer
+    try:
+        held = Held()
+        held.me, held.detail = held, SECRET_NAME
+        watch = weakref.ref(held)
+        del held
+        assert watch() is not None  # only a cyclic collection frees it
+        window.lock()
+        assert watch() is None
+    finally:
+        if was_enabled:
+            gc.enable()

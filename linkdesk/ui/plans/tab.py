@@ -47,6 +47,7 @@ class PlansTab(WorkspaceTab):
         self.dirty = False
         self.dialog_draft: dict | None = None  # a status change or measure the lock closed (see dialog_drafts)
         self._suggesting = 0  # which suggestions request is the latest (see _suggest)
+        self._suggestion_task = None
 
         self.picker = PatientPicker(context.runner)
         self.search_box, self.patient_list, self.patient_model = (self.picker.search_box, self.picker.list,
@@ -225,6 +226,9 @@ class PlansTab(WorkspaceTab):
 
     def _forget_patient(self) -> None:
         self._suggesting += 1  # suggestions still being worked out are for this patient: drop them
+        if self._suggestion_task is not None:
+            self._suggestion_task.cancel()
+            self._suggestion_task = None
         self.patient_id = self.patient_row = None
         self.dialog_draft = None
         self.patient_label.setText("Choose a patient")
@@ -298,14 +302,29 @@ class PlansTab(WorkspaceTab):
         Only the latest request counts: opening another plan, or locking, meanwhile drops the answer.
         """
         self._suggesting += 1
+        if self._suggestion_task is not None:
+            self._suggestion_task.cancel()  # arrowing down the list: only the plan now open needs its ranking
         asked, store, patient_id = self._suggesting, self.store, self.patient_id
         self.activities.show_suggestions(None)
-        self.context.runner.run(lambda task: suggestions(store, patient_id, SUGGESTION_LIMIT),
-                                lambda fits: self._suggested(asked, fits), lambda error: self._suggested(asked, []))
+
+        def rank(task):
+            if task.cancelled:  # still queued behind others when another plan was opened
+                return None
+            return suggestions(store, patient_id, SUGGESTION_LIMIT, cancelled=lambda: task.cancelled)
+
+        self._suggestion_task = self.context.runner.run(
+            rank, lambda fits: self._suggested(asked, fits), lambda error: self._suggestion_failed(asked, error))
 
     def _suggested(self, asked: int, fits) -> None:
         if asked == self._suggesting and self.patient_id is not None:
+            self._suggestion_task = None
             self.activities.show_suggestions(fits)
+
+    def _suggestion_failed(self, asked: int, error: BaseException) -> None:
+        if asked == self._suggesting and self.patient_id is not None:
+            self._suggestion_task = None
+            self.activities.show_suggestions([])
+            self.activities.suggestion_status.setText(f"No suggestions: {error}")
 
     def _activities_changed(self, message: str) -> None:
         self._refresh_activities()

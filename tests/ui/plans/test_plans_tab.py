@@ -231,6 +231,7 @@ def test_suggestions_are_ranked_off_the_ui_thread_and_a_late_answer_for_another_
     for_maureen = runner.held[-1]
     tab.choose_patient(tomasz.id)
     for_tomasz = runner.held[-1]
+    assert for_maureen.cancelled and not for_tomasz.cancelled  # her ranking is no longer needed
     runner.finish(for_tomasz)
     tomasz_fits = [tab.activities.suggestion_model.row(row).service_id
                    for row in range(tab.activities.suggestion_model.rowCount())]

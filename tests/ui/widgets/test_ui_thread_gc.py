@@ -57,10 +57,19 @@ def test_garbage_made_while_a_worker_allocates_is_freed_on_the_ui_thread(qtbot, 
 def test_a_full_collection_waits_until_the_oldest_generation_has_grown_by_a_quarter(qapp):
     TaskRunner()
     collector = collect_on_ui_thread()
-    gc.collect()
-    collector.long_lived = len(gc.get_objects(generation=2))
-    assert not collector._full_due()  # nothing new: walking every old object would find little
+    collector.collect_all()
+    assert collector.pending == 0 and collector.long_lived == len(gc.get_objects(generation=2))
+    assert not collector.full_due()  # nothing new: walking every old object would find little
     kept = [[index] for index in range(collector.long_lived // 4 + 1000)]
-    gc.collect(1)  # the survivors move into the oldest generation, as a young collection would move them
-    assert collector._full_due()
+    while len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1)) < len(kept):
+        kept.append([len(kept)])
+    thresholds = collector.thresholds
+    collector.thresholds = (-1, -1, 1_000_000)  # the next pass is a generation-1 one, never a full one
+    try:
+        collector.collect()
+    finally:
+        collector.thresholds = thresholds
+    assert collector.full_due()  # the survivors it moved into the oldest generation were counted
+    collector.collect_all()
+    assert not collector.full_due()
     del kept
