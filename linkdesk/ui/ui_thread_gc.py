@@ -19,7 +19,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
-INTERVAL_MS = 200  # often enough that cycles never pile up; a young-generation pass takes microseconds
+INTERVAL_MS = 50  # often: between ticks a busy worker fills the young generation, and a pass walks all of it
 
 
 class UiThreadCollector(QObject):
