@@ -174,7 +174,7 @@ def restore_backup(window, backup: Path, passphrase: str) -> None:
     page.set_busy(True)
     page.message.show_info("Checking and restoring the backup…")
     window.show_status("Checking and restoring the backup…")
-    window.runner.run(work, done, failed)
+    window.runner.run(work, done, failed, on_finished=lambda: page.set_busy(False))
 
 
 # -- audit, settings, about ------------------------------------------------------------

@@ -150,9 +150,16 @@ class TaskRunner(QObject):
         on_done: Callable[[object], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
     ) -> Task:
-        task = Task(work, self, on_done=on_done, on_error=on_error, on_progress=on_progress,
-                    on_finished=lambda: self._forget(task))
+        """`on_finished` runs after the task however it ended, a bug included (to re-enable a busy screen)."""
+
+        def finished() -> None:
+            self._forget(task)
+            if on_finished is not None:
+                on_finished()
+
+        task = Task(work, self, on_done=on_done, on_error=on_error, on_progress=on_progress, on_finished=finished)
         self._running.append(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)

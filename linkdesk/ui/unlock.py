@@ -113,7 +113,8 @@ class UnlockPage(_CentredPage):
         self.set_busy(True)
         self.message.show_info("Unlocking…")
         folder, thorough = self.folder, self.thorough
-        self._runner.run(lambda task: open_store(folder, passphrase, thorough=thorough), self._opened, self._failed)
+        self._runner.run(lambda task: open_store(folder, passphrase, thorough=thorough), self._opened, self._failed,
+                         on_finished=lambda: self.set_busy(False))  # also after a bug, shown by the error dialog
 
     def _opened(self, store) -> None:
         self.thorough = False

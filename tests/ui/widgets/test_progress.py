@@ -51,3 +51,24 @@ def test_work_that_fails_at_once_reaches_on_error_and_closing_twice_is_harmless(
     progress.close()
     progress.cancel()  # a late Cancel only marks the finished task
     assert task.cancelled
+
+
+def test_on_finished_runs_however_the_task_ended_a_bug_included(qtbot):
+    """A busy screen re-enables itself through on_finished even when the work hit a programming error,
+    which the runner re-raises on the UI thread (the app's error dialog) instead of handing to on_error."""
+    runner = TaskRunner()  # a real thread pool
+    ended = []
+    runner.run(lambda task: 42, ended.append, on_finished=lambda: ended.append("finished"))
+    qtbot.waitUntil(lambda: "finished" in ended, timeout=5000)
+    assert ended == [42, "finished"]
+
+    ended.clear()
+
+    def bug(task):
+        raise ZeroDivisionError("a bug, not a store error")
+
+    with qtbot.capture_exceptions() as raised:
+        runner.run(bug, ended.append, ended.append, on_finished=lambda: ended.append("finished"))
+        qtbot.waitUntil(lambda: "finished" in ended, timeout=5000)
+    assert ended == ["finished"]  # neither on_done nor on_error: the bug goes to the error dialog
+    assert [type(error) for _kind, error, _trace in raised] == [ZeroDivisionError]
