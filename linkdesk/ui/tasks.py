@@ -163,11 +163,15 @@ class TaskRunner(QObject):
         self._running.append(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
+        self._start(task)
+        return task
+
+    def _start(self, task: Task) -> None:
+        """Inline in tests (`synchronous`), else on the pool; a test runner may hold it back instead."""
         if self.synchronous:
             task.execute()
         else:
             self._pool.start(_Runnable(task))
-        return task
 
     def cancel_all(self) -> None:
         for task in self._running:

@@ -14,21 +14,11 @@ class HeldRunner(TaskRunner):
         self.holding = holding
         self.held: list[Task] = []
 
-    def run(self, work, on_done=None, on_error=None, on_progress=None, on_finished=None) -> Task:
-        if not self.holding:
-            return super().run(work, on_done, on_error, on_progress, on_finished)
-
-        def finished():
-            self._forget(task)
-            if on_finished is not None:
-                on_finished()
-
-        task = Task(work, self, on_done=on_done, on_error=on_error, on_progress=on_progress, on_finished=finished)
-        self._running.append(task)
-        if len(self._running) == 1:
-            self.busy_changed.emit(True)
-        self.held.append(task)
-        return task
+    def _start(self, task: Task) -> None:
+        if self.holding:
+            self.held.append(task)
+        else:
+            super()._start(task)
 
     def finish(self, task: Task) -> None:
         """Run the held task's work now and deliver its answer."""
